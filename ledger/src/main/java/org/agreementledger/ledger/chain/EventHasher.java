@@ -1,0 +1,70 @@
+package org.agreementledger.ledger.chain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The hash of an event: SHA-256 over the canonical JSON of its identity, type, payload and
+ * metadata (all but the hash itself). The metadata holds the previous event's hash, which links
+ * each agreement's events into a chain.
+ */
+public final class EventHasher {
+
+    /** The previous hash of an agreement's first event. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private EventHasher() {
+    }
+
+    public static String hash(StoredEvent event) {
+        return sha256(canonicalContent(event));
+    }
+
+    /** The exact text the hash is taken over; documented so an auditor can recompute it. */
+    public static String canonicalContent(StoredEvent event) {
+        ObjectNode content = JsonNodeFactory.instance.objectNode();
+        content.put("eventIdentifier", event.eventIdentifier());
+        content.put("aggregateIdentifier", event.aggregateIdentifier());
+        content.put("sequenceNumber", event.sequenceNumber());
+        content.put("aggregateType", event.aggregateType());
+        content.put("payloadType", event.payloadType());
+        content.put("payloadRevision", event.payloadRevision());
+        content.set("payload", CanonicalJson.parse(event.payload()));
+        content.set("metaData", CanonicalJson.without(metaDataOf(event), LedgerMetaData.HASH));
+        return CanonicalJson.write(content);
+    }
+
+    /** The stored hash of an event, or {@code null} when its metadata holds none. */
+    public static String storedHash(StoredEvent event) {
+        return textField(metaDataOf(event), LedgerMetaData.HASH);
+    }
+
+    /** The previous hash an event names, or {@code null} when its metadata holds none. */
+    public static String storedPreviousHash(StoredEvent event) {
+        return textField(metaDataOf(event), LedgerMetaData.PREVIOUS_HASH);
+    }
+
+    public static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static JsonNode metaDataOf(StoredEvent event) {
+        return event.metaData() == null ? JsonNodeFactory.instance.objectNode() : CanonicalJson.parse(event.metaData());
+    }
+
+    private static String textField(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,126 @@
+package org.agreementledger.ledger.chain;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Links every agreement's events into a hash chain as they are appended: each event gets the
+ * instant it was recorded, its predecessor's hash and its own hash in its metadata. The hash
+ * is computed from the very JSON bytes the store will hold, so it can be recomputed from them.
+ * Two writers racing on one agreement compute their link from the same predecessor, and the
+ * store's unique (aggregate, sequence) key lets only one of them in: a chain never forks.
+ */
+public class HashChainingEventStorageEngine implements EventStorageEngine {
+
+    private final EventStorageEngine delegate;
+    private final Serializer eventSerializer;
+    private final Clock clock;
+
+    public HashChainingEventStorageEngine(EventStorageEngine delegate, Serializer eventSerializer, Clock clock) {
+        this.delegate = delegate;
+        this.eventSerializer = eventSerializer;
+        this.clock = clock;
+    }
+
+    @Override
+    public void appendEvents(List<? extends EventMessage<?>> events) {
+        Map<String, String> chainHeads = new HashMap<>();
+        List<EventMessage<?>> linked = new ArrayList<>(events.size());
+        for (EventMessage<?> event : events) {
+            if (event instanceof DomainEventMessage<?> domainEvent) {
+                DomainEventMessage<?> link = link(domainEvent, chainHeads);
+                chainHeads.put(link.getAggregateIdentifier(), (String) link.getMetaData().get(LedgerMetaData.HASH));
+                linked.add(link);
+            } else {
+                linked.add(event);
+            }
+        }
+        delegate.appendEvents(linked);
+    }
+
+    private DomainEventMessage<?> link(DomainEventMessage<?> event, Map<String, String> chainHeads) {
+        String previousHash = chainHeads.computeIfAbsent(event.getAggregateIdentifier(),
+                aggregateId -> storedHashBefore(aggregateId, event.getSequenceNumber()));
+        DomainEventMessage<?> withLink = event.andMetaData(Map.of(
+                LedgerMetaData.RECORDED_AT, Instant.now(clock).toString(),
+                LedgerMetaData.PREVIOUS_HASH, previousHash));
+        SerializedObject<byte[]> payload = withLink.serializePayload(eventSerializer, byte[].class);
+        SerializedObject<byte[]> metaData = withLink.serializeMetaData(eventSerializer, byte[].class);
+        String hash = EventHasher.hash(new StoredEvent(withLink.getIdentifier(), withLink.getAggregateIdentifier(),
+                withLink.getSequenceNumber(), withLink.getType(), payload.getType().getName(),
+                payload.getType().getRevision(), payload.getData(), metaData.getData()));
+        return withLink.andMetaData(Map.of(LedgerMetaData.HASH, hash));
+    }
+
+    private String storedHashBefore(String aggregateIdentifier, long sequenceNumber) {
+        if (sequenceNumber == 0) {
+            return EventHasher.GENESIS;
+        }
+        DomainEventStream previous = delegate.readEvents(aggregateIdentifier, sequenceNumber - 1);
+        if (!previous.hasNext()) {
+            throw new IllegalStateException("no event " + (sequenceNumber - 1) + " of " + aggregateIdentifier
+                    + " to link event " + sequenceNumber + " to");
+        }
+        Object hash = previous.next().getMetaData().get(LedgerMetaData.HASH);
+        if (hash == null) {
+            throw new IllegalStateException("event " + (sequenceNumber - 1) + " of " + aggregateIdentifier
+                    + " carries no hash to link to");
+        }
+        return hash.toString();
+    }
+
+    @Override
+    public void storeSnapshot(DomainEventMessage<?> snapshot) {
+        delegate.storeSnapshot(snapshot);
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return delegate.readEvents(trackingToken, mayBlock);
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+    }
+
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        return delegate.readSnapshot(aggregateIdentifier);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        return delegate.lastSequenceNumberFor(aggregateIdentifier);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return delegate.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return delegate.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return delegate.createTokenAt(dateTime);
+    }
+}

@@ -1,0 +1,44 @@
+package org.agreementledger.ledger.domain;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import org.agreementledger.ledger.rules.InvalidAgreementException;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An amount with its ISO 4217 currency. The amount travels as a JSON string so that no
+ * client ever reads it through a binary floating point number.
+ */
+public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {
+
+    public static final String DEFAULT_CURRENCY = "CNY";
+
+    public Money {
+        if (amount == null) {
+            throw new InvalidAgreementException("value.amount", "an amount is required");
+        }
+        if (amount.signum() < 0) {
+            throw new InvalidAgreementException("value.amount", "the amount must not be negative");
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw new InvalidAgreementException("value.amount", "the amount has at most two fraction digits");
+        }
+        amount = amount.setScale(2, RoundingMode.UNNECESSARY);
+        currency = currency == null ? DEFAULT_CURRENCY : currency;
+        if (!isIsoCurrency(currency)) {
+            throw new InvalidAgreementException("value.currency", "'" + currency + "' is not an ISO 4217 currency code");
+        }
+    }
+
+    public static Money of(String amount, String currency) {
+        return new Money(new BigDecimal(amount), currency);
+    }
+
+    private static boolean isIsoCurrency(String code) {
+        return code.matches("[A-Z]{3}")
+                && Currency.getAvailableCurrencies().stream().anyMatch(c -> Objects.equals(c.getCurrencyCode(), code));
+    }
+}

@@ -1,0 +1,23 @@
+package org.agreementledger.ledger.rules;
+
+import org.agreementledger.ledger.domain.AgreementStatus;
+
+/** The agreement is not in a status that allows the command. */
+public class LifecycleViolationException extends LedgerRuleViolation {
+
+    private final AgreementStatus status;
+
+    public LifecycleViolationException(AgreementStatus status, String message) {
+        super(null, message + " (the agreement is " + status + ")");
+        this.status = status;
+    }
+
+    public AgreementStatus status() {
+        return status;
+    }
+
+    @Override
+    public String code() {
+        return "lifecycle-violation";
+    }
+}
