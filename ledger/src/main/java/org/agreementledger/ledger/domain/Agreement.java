@@ -36,7 +36,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A cooperation agreement, rebuilt from its events. Every rule of the lifecycle is checked here
- * before an event is applied, so a refused command never writes anything.
+ * before an event is applied, so a refused command never writes anything. Each command handler
+ * answers the status the agreement is in afterwards.
  */
 @Aggregate
 public class Agreement {
@@ -91,7 +92,7 @@ public class Agreement {
     }
 
     @CommandHandler
-    public void handle(SignAgreement command, LedgerCalendar calendar) {
+    public AgreementStatus handle(SignAgreement command, LedgerCalendar calendar) {
         requireStatus(AgreementStatus.PROPOSED, "only a proposed agreement can be signed");
         requireUnsignedParty(command.partyId());
         requireBusinessDate(command.signedOn(), proposedOn, "signedOn", "the proposal date", calendar);
@@ -100,41 +101,46 @@ public class Agreement {
             LocalDate lastSignature = signatures.values().stream().max(LocalDate::compareTo).orElseThrow();
             apply(new AgreementFullySigned(agreementId, lastSignature));
         }
+        return status;
     }
 
     @CommandHandler
-    public void handle(DeclineAgreement command, LedgerCalendar calendar) {
+    public AgreementStatus handle(DeclineAgreement command, LedgerCalendar calendar) {
         requireStatus(AgreementStatus.PROPOSED, "only a proposed agreement can be declined");
         requireUnsignedParty(command.partyId());
         requireBusinessDate(command.declinedOn(), proposedOn, "declinedOn", "the proposal date", calendar);
         apply(new AgreementDeclined(agreementId, command.partyId(), command.declinedOn(),
                 blankToNull(command.reason())));
+        return status;
     }
 
     @CommandHandler
-    public void handle(WithdrawAgreement command, LedgerCalendar calendar) {
+    public AgreementStatus handle(WithdrawAgreement command, LedgerCalendar calendar) {
         requireStatus(AgreementStatus.PROPOSED, "only a proposed agreement can be withdrawn");
         if (!proposedBy.equals(command.requestedBy())) {
             throw new NotTheProposerException(command.requestedBy());
         }
         requireBusinessDate(command.withdrawnOn(), proposedOn, "withdrawnOn", "the proposal date", calendar);
         apply(new AgreementWithdrawn(agreementId, command.withdrawnOn(), blankToNull(command.reason())));
+        return status;
     }
 
     @CommandHandler
-    public void handle(CertifyAgreement command, LedgerCalendar calendar) {
+    public AgreementStatus handle(CertifyAgreement command, LedgerCalendar calendar) {
         requireStatus(AgreementStatus.SIGNED, "only a fully signed agreement can be certified, and only once");
         requireText(command.certificateNo(), "certificateNo");
         requireBusinessDate(command.certifiedOn(), fullySignedOn, "certifiedOn", "the last signature", calendar);
         apply(new AgreementCertified(agreementId, command.certificateNo().strip(), command.certifiedOn()));
+        return status;
     }
 
     @CommandHandler
-    public void handle(RevokeCertification command, LedgerCalendar calendar) {
+    public AgreementStatus handle(RevokeCertification command, LedgerCalendar calendar) {
         requireStatus(AgreementStatus.CERTIFIED, "only a certified agreement can have its certification revoked");
         requireBusinessDate(command.revokedOn(), certifiedOn, "revokedOn", "the certification", calendar);
         apply(new CertificationRevoked(agreementId, certificateNo, command.revokedOn(),
                 blankToNull(command.reason())));
+        return status;
     }
 
     @EventSourcingHandler

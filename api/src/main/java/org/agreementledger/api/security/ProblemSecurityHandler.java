@@ -1,0 +1,51 @@
+package org.agreementledger.api.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.agreementledger.api.web.Problems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+
+/** Answers 401 and 403 as {@code application/problem+json}, like every other refusal. */
+@Component
+public class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final ObjectMapper objectMapper;
+
+    public ProblemSecurityHandler(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response,
+                         AuthenticationException authException) throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"agreement-ledger\"");
+        write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                "Authentication is required: HTTP Basic or a bearer token."), request);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+                       AccessDeniedException accessDeniedException) throws IOException {
+        write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+                "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + "."), request);
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem, HttpServletRequest request)
+            throws IOException {
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,94 @@
+package org.agreementledger.api.security;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.agreementledger.api.security.LedgerRole.ADMIN;
+import static org.agreementledger.api.security.LedgerRole.ANALYST;
+import static org.agreementledger.api.security.LedgerRole.AUDITOR;
+import static org.agreementledger.api.security.LedgerRole.CERTIFIER;
+import static org.agreementledger.api.security.LedgerRole.REGISTRAR;
+import static org.agreementledger.api.security.LedgerRole.SIGNATORY;
+
+/**
+ * Every request is authenticated: HTTP Basic against the configured users, and, when an issuer or
+ * JWK set is configured, OAuth2 bearer tokens. Who may do what is the brief's role table.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain ledgerSecurity(HttpSecurity http, ProblemSecurityHandler problems,
+                                       ObjectProvider<JwtDecoder> jwtDecoder,
+                                       LedgerSecurityProperties properties) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable) // no cookies or sessions: nothing for a forged request to ride on
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/error", "/actuator/health").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/agreements").hasRole(REGISTRAR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/agreements/*/withdrawal").hasRole(REGISTRAR.name())
+                        .requestMatchers(HttpMethod.POST, "/api/agreements/*/signatures",
+                                "/api/agreements/*/declines").hasRole(SIGNATORY.name())
+                        .requestMatchers(HttpMethod.POST, "/api/agreements/*/certification",
+                                "/api/agreements/*/certification/revocation").hasRole(CERTIFIER.name())
+                        .requestMatchers(HttpMethod.GET, "/api/agreements/*/history",
+                                "/api/agreements/*/certificate").hasAnyRole(AUDITOR.name(), ADMIN.name())
+                        .requestMatchers("/api/ledger/**").hasAnyRole(AUDITOR.name(), ADMIN.name())
+                        .requestMatchers("/api/admin/**").hasRole(ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/totals/**")
+                        .hasAnyRole(ANALYST.name(), AUDITOR.name(), ADMIN.name())
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+            converter.setJwtGrantedAuthoritiesConverter(
+                    new JwtAuthoritiesConverter(properties.jwtRolesClaim(), properties.jwtPartyClaim()));
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter)));
+        }
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService configuredUsers(LedgerSecurityProperties properties) {
+        List<UserDetails> users = properties.users().stream().map(SecurityConfiguration::toUserDetails).toList();
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    private static UserDetails toUserDetails(LedgerSecurityProperties.ConfiguredUser user) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        user.roles().forEach(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
+        if (user.partyId() != null && !user.partyId().isBlank()) {
+            authorities.add(new SimpleGrantedAuthority(Actor.PARTY_AUTHORITY_PREFIX + user.partyId()));
+        }
+        return User.withUsername(user.username()).password(user.password()).authorities(authorities).build();
+    }
+}

@@ -1,0 +1,41 @@
+package org.agreementledger.api.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RFC 9457 problem details with a stable type per kind of refusal. The type is
+ * {@code urn:agreement-ledger:problem:<code>}; clients branch on it, people read {@code detail}.
+ */
+public final class Problems {
+
+    public static final String TYPE_PREFIX = "urn:agreement-ledger:problem:";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + code));
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    /** A refusal about particular input fields, each named with what is wrong with it. */
+    public static ProblemDetail withFields(HttpStatus status, String code, String detail, List<FieldError> fields) {
+        ProblemDetail problem = of(status, code, detail);
+        problem.setProperty("errors", fields.stream()
+                .map(field -> Map.of("field", field.field(), "message", field.message()))
+                .toList());
+        return problem;
+    }
+
+    /** One offending input field. */
+    public record FieldError(String field, String message) {
+    }
+}

@@ -1,0 +1,9 @@
+package org.agreementledger.api.web.command;
+
+import org.agreementledger.ledger.domain.AgreementStatus;
+
+import java.util.UUID;
+
+/** The answer to an accepted command: the agreement, the status it is in now, the correlation id. */
+public record CommandAccepted(UUID agreementId, AgreementStatus status, String correlationId) {
+}

@@ -1,0 +1,11 @@
+package org.agreementledger.api.web.command;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+
+public record DeclineRequest(@NotBlank @Size(max = 100) String partyId,
+                             LocalDate declinedOn,
+                             @Size(max = 1000) String reason) {
+}

@@ -1,0 +1,10 @@
+package org.agreementledger.api.web.command;
+
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+
+public record WithdrawalRequest(LocalDate withdrawnOn, @Size(max = 1000) String reason) {
+
+    static final WithdrawalRequest EMPTY = new WithdrawalRequest(null, null);
+}
