@@ -14,6 +14,8 @@ public class LedgerApplication {
         // A ledger does not call home: Axon's update checker stays off unless asked for.
         System.setProperty("axoniq.update-checker.disabled",
                 System.getProperty("axoniq.update-checker.disabled", "true"));
+        System.setProperty("disable-axoniq-console-message",
+                System.getProperty("disable-axoniq-console-message", "true"));
     }
 
     public static void main(String[] args) {

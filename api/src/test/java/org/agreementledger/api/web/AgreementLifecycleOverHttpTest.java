@@ -1,0 +1,63 @@
+package org.agreementledger.api.web;
+
+import org.agreementledger.api.support.Agreements;
+import org.agreementledger.api.support.LedgerClient;
+import org.agreementledger.api.support.LedgerClient.Answer;
+import org.agreementledger.api.support.LedgerIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@LedgerIntegrationTest
+class AgreementLifecycleOverHttpTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    LedgerClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = new LedgerClient(rest);
+    }
+
+    @Test
+    void registrarProposesBothPartiesSignAndTheCertifierCertifies() {
+        Answer proposed = client.post("registrar", "/api/agreements", Agreements.proposal("12500000.00"));
+        assertThat(proposed.status()).isEqualTo(201);
+        String id = proposed.body().get("agreementId").asText();
+        assertThat(proposed.headers().getLocation()).hasToString("/api/agreements/" + id);
+        assertThat(proposed.body().get("status").asText()).isEqualTo("PROPOSED");
+
+        Answer first = client.post("signatory-xju", "/api/agreements/" + id + "/signatures",
+                Map.of("partyId", Agreements.XJU, "signedOn", "2024-08-22"));
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().get("status").asText()).isEqualTo("PROPOSED");
+
+        Answer second = client.post("signatory-kbtu", "/api/agreements/" + id + "/signatures",
+                Map.of("partyId", Agreements.KBTU, "signedOn", "2024-08-22"));
+        assertThat(second.body().get("status").asText()).isEqualTo("SIGNED");
+
+        Answer certified = client.post("certifier", "/api/agreements/" + id + "/certification",
+                Map.of("certificateNo", "XJ-2024-0001", "certifiedOn", "2024-09-02"));
+        assertThat(certified.status()).isEqualTo(200);
+        assertThat(certified.body().get("status").asText()).isEqualTo("CERTIFIED");
+
+        List<Map<String, Object>> events = jdbc.queryForList("""
+                SELECT payload_type, convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' AS actor
+                FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number""", id);
+        assertThat(events).extracting(row -> row.get("payload_type").toString().replaceAll(".*\\.", ""))
+                .containsExactly("AgreementProposed", "AgreementSigned", "AgreementSigned",
+                        "AgreementFullySigned", "AgreementCertified");
+        assertThat(events).extracting(row -> row.get("actor"))
+                .containsExactly("registrar", "signatory-xju", "signatory-kbtu", "signatory-kbtu", "certifier");
+    }
+}
