@@ -1,0 +1,153 @@
+package org.agreementledger.ledger.domain;
+
+import org.agreementledger.ledger.command.RevokeCertification;
+import org.agreementledger.ledger.event.CertificationRevoked;
+import org.agreementledger.ledger.rules.BusinessDateOutOfRangeException;
+import org.agreementledger.ledger.rules.InvalidAgreementException;
+import org.agreementledger.ledger.rules.LifecycleViolationException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.agreementledger.ledger.domain.AgreementTestData.AGREEMENT_ID;
+import static org.agreementledger.ledger.domain.AgreementTestData.CERTIFICATE_NO;
+import static org.agreementledger.ledger.domain.AgreementTestData.TODAY;
+import static org.agreementledger.ledger.domain.AgreementTestData.TOMORROW;
+import static org.agreementledger.ledger.domain.AgreementTestData.certifiedHistory;
+import static org.agreementledger.ledger.domain.AgreementTestData.declinedHistory;
+import static org.agreementledger.ledger.domain.AgreementTestData.fullySignedHistory;
+import static org.agreementledger.ledger.domain.AgreementTestData.onField;
+import static org.agreementledger.ledger.domain.AgreementTestData.proposed;
+import static org.agreementledger.ledger.domain.AgreementTestData.revoked;
+import static org.agreementledger.ledger.domain.AgreementTestData.revokedHistory;
+import static org.agreementledger.ledger.domain.AgreementTestData.whileIn;
+import static org.agreementledger.ledger.domain.AgreementTestData.withdrawnHistory;
+
+/** The {@link AgreementTestData#certifiedHistory() certified history} is certified on 28 August. */
+class RevokeCertificationTest {
+
+    private static final LocalDate CERTIFIED_ON = LocalDate.of(2024, 8, 28);
+    private static final LocalDate AUG_30 = LocalDate.of(2024, 8, 30);
+
+    private AggregateTestFixture<Agreement> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = AgreementTestData.fixture();
+    }
+
+    private static RevokeCertification revoke(LocalDate revokedOn) {
+        return new RevokeCertification(AGREEMENT_ID, revokedOn, null);
+    }
+
+    // accepted
+
+    @Test
+    void revokingACertificationIsRecordedWithTheRevokedCertificateNumber() {
+        fixture.given(certifiedHistory())
+                .when(new RevokeCertification(AGREEMENT_ID, AUG_30, " Certificate issued in error "))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new CertificationRevoked(AGREEMENT_ID, CERTIFICATE_NO, AUG_30,
+                        "Certificate issued in error"));
+    }
+
+    @Test
+    void revokingReturnsNothing() {
+        fixture.given(certifiedHistory())
+                .when(revoke(AUG_30))
+                .expectResultMessagePayload(null);
+    }
+
+    @Test
+    void aCertificationMayBeRevokedOnTheDayItWasGiven() {
+        fixture.given(certifiedHistory())
+                .when(revoke(CERTIFIED_ON))
+                .expectEvents(revoked(CERTIFIED_ON));
+    }
+
+    @Test
+    void aCertificationMayBeRevokedToday() {
+        fixture.given(certifiedHistory())
+                .when(revoke(TODAY))
+                .expectEvents(revoked(TODAY));
+    }
+
+    // refused: lifecycle
+
+    @Test
+    void aFullySignedButUncertifiedAgreementCannotHaveItsCertificationRevoked() {
+        fixture.given(fullySignedHistory())
+                .when(revoke(AUG_30))
+                .expectException(LifecycleViolationException.class)
+                .expectException(whileIn(AgreementStatus.SIGNED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aProposedAgreementCannotHaveItsCertificationRevoked() {
+        fixture.given(proposed())
+                .when(revoke(AUG_30))
+                .expectException(LifecycleViolationException.class)
+                .expectException(whileIn(AgreementStatus.PROPOSED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRevokedCertificationCannotBeRevokedAgain() {
+        fixture.given(revokedHistory())
+                .when(revoke(TODAY))
+                .expectException(LifecycleViolationException.class)
+                .expectException(whileIn(AgreementStatus.REVOKED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDeclinedAgreementCannotHaveItsCertificationRevoked() {
+        fixture.given(declinedHistory())
+                .when(revoke(AUG_30))
+                .expectException(LifecycleViolationException.class)
+                .expectException(whileIn(AgreementStatus.DECLINED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWithdrawnAgreementCannotHaveItsCertificationRevoked() {
+        fixture.given(withdrawnHistory())
+                .when(revoke(AUG_30))
+                .expectException(LifecycleViolationException.class)
+                .expectException(whileIn(AgreementStatus.WITHDRAWN))
+                .expectNoEvents();
+    }
+
+    // refused: date
+
+    @Test
+    void aRevocationDatedBeforeTheCertificationIsRefused() {
+        // after the last signature (26 August), but before the certification
+        fixture.given(certifiedHistory())
+                .when(revoke(CERTIFIED_ON.minusDays(1)))
+                .expectException(BusinessDateOutOfRangeException.class)
+                .expectException(onField("revokedOn"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRevocationDatedInTheFutureIsRefused() {
+        fixture.given(certifiedHistory())
+                .when(revoke(TOMORROW))
+                .expectException(BusinessDateOutOfRangeException.class)
+                .expectException(onField("revokedOn"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRevocationWithoutADateIsRefused() {
+        fixture.given(certifiedHistory())
+                .when(revoke(null))
+                .expectException(InvalidAgreementException.class)
+                .expectException(onField("revokedOn"))
+                .expectNoEvents();
+    }
+}

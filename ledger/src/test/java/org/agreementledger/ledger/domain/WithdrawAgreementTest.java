@@ -1,0 +1,170 @@
+package org.agreementledger.ledger.domain;
+
+import org.agreementledger.ledger.command.WithdrawAgreement;
+import org.agreementledger.ledger.event.AgreementWithdrawn;
+import org.agreementledger.ledger.rules.BusinessDateOutOfRangeException;
+import org.agreementledger.ledger.rules.InvalidAgreementException;
+import org.agreementledger.ledger.rules.LifecycleViolationException;
+import org.agreementledger.ledger.rules.NotTheProposerException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.agreementledger.ledger.domain.AgreementTestData.AGREEMENT_ID;
+import static org.agreementledger.ledger.domain.AgreementTestData.PROPOSED_ON;
+import static org.agreementledger.ledger.domain.AgreementTestData.REGISTRAR;
+import static org.agreementledger.ledger.domain.AgreementTestData.TODAY;
+import static org.agreementledger.ledger.domain.AgreementTestData.TOMORROW;
+import static org.agreementledger.ledger.domain.AgreementTestData.URUMQI_ENTERPRISE;
+import static org.agreementledger.ledger.domain.AgreementTestData.certifiedHistory;
+import static org.agreementledger.ledger.domain.AgreementTestData.declinedHistory;
+import static org.agreementledger.ledger.domain.AgreementTestData.fullySignedHistory;
+import static org.agreementledger.ledger.domain.AgreementTestData.onField;
+import static org.agreementledger.ledger.domain.AgreementTestData.proposed;
+import static org.agreementledger.ledger.domain.AgreementTestData.signed;
+import static org.agreementledger.ledger.domain.AgreementTestData.whileIn;
+import static org.agreementledger.ledger.domain.AgreementTestData.withdrawn;
+import static org.agreementledger.ledger.domain.AgreementTestData.withdrawnHistory;
+
+class WithdrawAgreementTest {
+
+    private static final LocalDate AUG_23 = LocalDate.of(2024, 8, 23);
+    private static final LocalDate AUG_25 = LocalDate.of(2024, 8, 25);
+    private static final LocalDate AUG_30 = LocalDate.of(2024, 8, 30);
+
+    private AggregateTestFixture<Agreement> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = AgreementTestData.fixture();
+    }
+
+    private static WithdrawAgreement withdraw(LocalDate withdrawnOn, String requestedBy) {
+        return new WithdrawAgreement(AGREEMENT_ID, withdrawnOn, null, requestedBy);
+    }
+
+    // accepted
+
+    @Test
+    void theProposerWithdrawingIsRecordedAsAgreementWithdrawn() {
+        fixture.given(proposed())
+                .when(new WithdrawAgreement(AGREEMENT_ID, AUG_25, " Duplicate entry ", REGISTRAR))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new AgreementWithdrawn(AGREEMENT_ID, AUG_25, "Duplicate entry"));
+    }
+
+    @Test
+    void withdrawingReturnsNothing() {
+        fixture.given(proposed())
+                .when(withdraw(AUG_25, REGISTRAR))
+                .expectResultMessagePayload(null);
+    }
+
+    @Test
+    void theProposerMayWithdrawAfterSomePartiesSigned() {
+        fixture.given(proposed(), signed(URUMQI_ENTERPRISE, AUG_23))
+                .when(withdraw(AUG_25, REGISTRAR))
+                .expectEvents(withdrawn(AUG_25));
+    }
+
+    @Test
+    void theProposerMayWithdrawOnTheProposalDate() {
+        fixture.given(proposed())
+                .when(withdraw(PROPOSED_ON, REGISTRAR))
+                .expectEvents(withdrawn(PROPOSED_ON));
+    }
+
+    @Test
+    void theProposerMayWithdrawToday() {
+        fixture.given(proposed())
+                .when(withdraw(TODAY, REGISTRAR))
+                .expectEvents(withdrawn(TODAY));
+    }
+
+    // refused: who withdraws
+
+    @Test
+    void anotherRegistrarCannotWithdraw() {
+        fixture.given(proposed())
+                .when(withdraw(AUG_25, "registrar.wuhan-bureau"))
+                .expectException(NotTheProposerException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWithdrawalWithoutARequesterIsRefused() {
+        fixture.given(proposed())
+                .when(withdraw(AUG_25, null))
+                .expectException(NotTheProposerException.class)
+                .expectNoEvents();
+    }
+
+    // refused: lifecycle
+
+    @Test
+    void aWithdrawnAgreementCannotBeWithdrawnAgain() {
+        fixture.given(withdrawnHistory())
+                .when(withdraw(AUG_30, REGISTRAR))
+                .expectException(LifecycleViolationException.class)
+                .expectException(whileIn(AgreementStatus.WITHDRAWN))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aFullySignedAgreementCannotBeWithdrawn() {
+        fixture.given(fullySignedHistory())
+                .when(withdraw(AUG_30, REGISTRAR))
+                .expectException(LifecycleViolationException.class)
+                .expectException(whileIn(AgreementStatus.SIGNED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDeclinedAgreementCannotBeWithdrawn() {
+        fixture.given(declinedHistory())
+                .when(withdraw(AUG_30, REGISTRAR))
+                .expectException(LifecycleViolationException.class)
+                .expectException(whileIn(AgreementStatus.DECLINED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCertifiedAgreementCannotBeWithdrawn() {
+        fixture.given(certifiedHistory())
+                .when(withdraw(AUG_30, REGISTRAR))
+                .expectException(LifecycleViolationException.class)
+                .expectException(whileIn(AgreementStatus.CERTIFIED))
+                .expectNoEvents();
+    }
+
+    // refused: date
+
+    @Test
+    void aWithdrawalDatedBeforeTheProposalIsRefused() {
+        fixture.given(proposed())
+                .when(withdraw(PROPOSED_ON.minusDays(1), REGISTRAR))
+                .expectException(BusinessDateOutOfRangeException.class)
+                .expectException(onField("withdrawnOn"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWithdrawalDatedInTheFutureIsRefused() {
+        fixture.given(proposed())
+                .when(withdraw(TOMORROW, REGISTRAR))
+                .expectException(BusinessDateOutOfRangeException.class)
+                .expectException(onField("withdrawnOn"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWithdrawalWithoutADateIsRefused() {
+        fixture.given(proposed())
+                .when(withdraw(null, REGISTRAR))
+                .expectException(InvalidAgreementException.class)
+                .expectException(onField("withdrawnOn"))
+                .expectNoEvents();
+    }
+}
