@@ -58,10 +58,10 @@ class CertifyAgreementTest {
     }
 
     @Test
-    void certifyingReturnsNothing() {
+    void certifyingAnswersTheStatusAfterwards() {
         fixture.given(fullySignedHistory())
                 .when(certify(AUG_28))
-                .expectResultMessagePayload(null);
+                .expectResultMessagePayload(AgreementStatus.CERTIFIED);
     }
 
     @Test

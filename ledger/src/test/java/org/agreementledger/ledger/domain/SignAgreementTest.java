@@ -60,10 +60,10 @@ class SignAgreementTest {
     }
 
     @Test
-    void signingReturnsNothing() {
+    void aSignatureThatLeavesAPartyUnsignedAnswersProposed() {
         fixture.given(proposed())
                 .when(sign(URUMQI_ENTERPRISE, AUG_23))
-                .expectResultMessagePayload(null);
+                .expectResultMessagePayload(AgreementStatus.PROPOSED);
     }
 
     @Test
