@@ -80,6 +80,7 @@ public class AxonStorageConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
+                                          EventStoreGapProperties gaps,
                                           Clock clock) {
         JdbcEventStorageEngine jdbcEngine = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
@@ -90,6 +91,9 @@ public class AxonStorageConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
+                .gapTimeout(Math.toIntExact(gaps.gapTimeout().toMillis()))
+                .maxGapOffset(gaps.maxGapOffset())
+                .gapCleaningThreshold(gaps.gapCleaningThreshold())
                 .build();
         return new HashChainingEventStorageEngine(jdbcEngine, eventSerializer, clock);
     }

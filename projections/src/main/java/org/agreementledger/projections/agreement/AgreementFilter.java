@@ -1,0 +1,12 @@
+package org.agreementledger.projections.agreement;
+
+import org.agreementledger.ledger.domain.AgreementStatus;
+import org.agreementledger.ledger.domain.CooperationKind;
+
+/**
+ * Which agreements to list; a {@code null} field does not filter. City and country match when any
+ * party is there; the year is the proposal's year.
+ */
+public record AgreementFilter(String city, String country, String sector, CooperationKind kind, Integer year,
+                              AgreementStatus status, String occasion) {
+}

@@ -1,0 +1,30 @@
+package org.agreementledger.projections.totals;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Stage changes summed per bucket. The projection collects a batch's changes in one before writing
+ * them in lock order; the reconciliation sums the whole event store in one.
+ */
+public final class BucketTally {
+
+    private final SortedMap<BucketKey, Tally> tallies = new TreeMap<>();
+
+    public void count(Iterable<StageChange> changes, TotalsFacts facts) {
+        for (StageChange change : changes) {
+            BigDecimal direction = BigDecimal.valueOf(change.direction());
+            Tally delta = new Tally(change.direction(), facts.value().amount().multiply(direction));
+            facts.bucketsAt(change.stage(), change.year()).forEach(key -> tallies.merge(key, delta, Tally::plus));
+        }
+    }
+
+    /** The buckets whose tally is not zero, in lock order. */
+    public SortedMap<BucketKey, Tally> nonZero() {
+        SortedMap<BucketKey, Tally> nonZero = new TreeMap<>(tallies);
+        nonZero.values().removeIf(Tally::isZero);
+        return Collections.unmodifiableSortedMap(nonZero);
+    }
+}
