@@ -1,0 +1,48 @@
+package org.agreementledger.api.web.admin;
+
+import org.agreementledger.projections.rebuild.ReadModelRebuild;
+import org.agreementledger.projections.reconciliation.Reconciliation;
+import org.agreementledger.projections.reconciliation.ReconciliationReport;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The read models' upkeep, for administrators: their processors' state, a rebuild from the events,
+ * and a reconciliation of the totals with a recomputation from the event store.
+ */
+@RestController
+@RequestMapping(path = "/api/admin", produces = {MediaType.APPLICATION_JSON_VALUE,
+        MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+public class ProjectionAdminController {
+
+    private final ReadModelRebuild rebuild;
+    private final Reconciliation reconciliation;
+
+    public ProjectionAdminController(ReadModelRebuild rebuild, Reconciliation reconciliation) {
+        this.rebuild = rebuild;
+        this.reconciliation = reconciliation;
+    }
+
+    @GetMapping("/projections")
+    public ProjectionStates projections() {
+        return new ProjectionStates(rebuild.states());
+    }
+
+    /** Empties every read model and replays all events into it; 202: the replay goes on in the background. */
+    @PostMapping("/projections/rebuild")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public ProjectionStates rebuild() {
+        return new ProjectionStates(rebuild.rebuild());
+    }
+
+    /** Always 200; {@code consistent} says whether a difference was found. */
+    @GetMapping("/reconciliation")
+    public ReconciliationReport reconciliation() {
+        return reconciliation.run();
+    }
+}

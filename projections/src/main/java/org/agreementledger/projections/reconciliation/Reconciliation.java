@@ -1,0 +1,151 @@
+package org.agreementledger.projections.reconciliation;
+
+import org.agreementledger.ledger.domain.AgreementStatus;
+import org.agreementledger.ledger.event.AgreementEvent;
+import org.agreementledger.projections.agreement.AgreementProjection;
+import org.agreementledger.projections.totals.BucketKey;
+import org.agreementledger.projections.totals.Grain;
+import org.agreementledger.projections.totals.Stage;
+import org.agreementledger.projections.totals.Tally;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Recomputes the read models from the event store and reports every difference. The events, the
+ * processor's tokens and the read model are all read in one REPEATABLE READ snapshot; the
+ * processor commits each batch of read model changes with its token, so in that snapshot the read
+ * model holds exactly the events the tokens cover, and those are the events recomputed.
+ */
+@Component
+public class Reconciliation {
+
+    private static final String PROCESSOR = AgreementProjection.PROCESSING_GROUP;
+    private static final int EVENT_FETCH_SIZE = 500;
+
+    private final JdbcTemplate jdbc;
+    private final JdbcTemplate streamingJdbc;
+    private final TransactionTemplate snapshot;
+    private final ProcessorPositions positions;
+    private final EventProcessingConfiguration processing;
+    private final Serializer eventSerializer;
+    private final Clock clock;
+
+    public Reconciliation(DataSource dataSource, PlatformTransactionManager transactionManager,
+                          ProcessorPositions positions, EventProcessingConfiguration processing,
+                          @Qualifier("eventSerializer") Serializer eventSerializer, Clock clock) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.streamingJdbc = new JdbcTemplate(dataSource);
+        this.streamingJdbc.setFetchSize(EVENT_FETCH_SIZE);
+        this.snapshot = new TransactionTemplate(transactionManager);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
+        this.positions = positions;
+        this.processing = processing;
+        this.eventSerializer = eventSerializer;
+        this.clock = clock;
+    }
+
+    public ReconciliationReport run() {
+        return snapshot.execute(status -> reconcileInSnapshot());
+    }
+
+    private ReconciliationReport reconcileInSnapshot() {
+        ProcessorCoverage coverage = positions.coverageOf(PROCESSOR);
+        SequencingPolicy<? super EventMessage<?>> sequencing = processing.sequencingPolicy(PROCESSOR);
+        Recomputation recomputation = new Recomputation();
+        EventCounts counts = new EventCounts();
+        // Straight from the table, deserialized with the event serializer. The ledger has no upcasters;
+        // should it get some, events must be read through the upcaster chain here too.
+        streamingJdbc.query("""
+                SELECT global_index, aggregate_identifier, sequence_number, type, payload_type, payload_revision, payload
+                FROM domain_event_entry ORDER BY global_index""", row -> {
+            Object payload = eventSerializer.deserialize(new SimpleSerializedObject<>(row.getBytes("payload"),
+                    byte[].class, row.getString("payload_type"), row.getString("payload_revision")));
+            GenericDomainEventMessage<Object> event = new GenericDomainEventMessage<>(row.getString("type"),
+                    row.getString("aggregate_identifier"), row.getLong("sequence_number"), payload);
+            if (coverage.covers(sequencing.getSequenceIdentifierFor(event), row.getLong("global_index"))) {
+                counts.covered++;
+                if (payload instanceof AgreementEvent agreementEvent) {
+                    recomputation.apply(agreementEvent);
+                }
+            } else {
+                counts.notYetProcessed++;
+            }
+        });
+        List<BucketDifference> bucketDifferences = new ArrayList<>();
+        Map<BucketKey, Tally> recomputed = recomputation.totals().nonZero();
+        Map<BucketKey, Tally> stored = storedTotals();
+        TreeSet<BucketKey> buckets = new TreeSet<>(recomputed.keySet());
+        buckets.addAll(stored.keySet());
+        for (BucketKey bucket : buckets) {
+            Tally expected = recomputed.getOrDefault(bucket, Tally.ZERO);
+            Tally actual = stored.getOrDefault(bucket, Tally.ZERO);
+            if (!expected.sameAs(actual)) {
+                bucketDifferences.add(new BucketDifference(bucket, expected, actual));
+            }
+        }
+        List<AgreementDifference> agreementDifferences = new ArrayList<>();
+        Map<UUID, AgreementStatus> storedStatuses = storedStatuses();
+        TreeSet<UUID> agreements = new TreeSet<>(recomputation.statuses().keySet());
+        agreements.addAll(storedStatuses.keySet());
+        for (UUID agreement : agreements) {
+            AgreementStatus expected = recomputation.statuses().get(agreement);
+            AgreementStatus actual = storedStatuses.get(agreement);
+            if (expected != actual) {
+                agreementDifferences.add(new AgreementDifference(agreement, expected, actual));
+            }
+        }
+        return new ReconciliationReport(bucketDifferences.isEmpty() && agreementDifferences.isEmpty(),
+                clock.instant(), counts.covered + counts.notYetProcessed, counts.covered, counts.notYetProcessed,
+                buckets.size(), agreements.size(),
+                bucketDifferences, agreementDifferences);
+    }
+
+    private Map<BucketKey, Tally> storedTotals() {
+        Map<BucketKey, Tally> stored = new TreeMap<>();
+        jdbc.query("""
+                SELECT grain, stage, year, sector, kind, occasion, country, city, currency, agreement_count, amount
+                FROM totals_bucket WHERE agreement_count <> 0 OR amount <> 0""", row -> {
+            stored.put(new BucketKey(Grain.valueOf(row.getString("grain")), Stage.valueOf(row.getString("stage")),
+                            row.getInt("year"), row.getString("sector"), row.getString("kind"),
+                            row.getString("occasion"), row.getString("country"), row.getString("city"),
+                            row.getString("currency")),
+                    new Tally(row.getLong("agreement_count"), row.getBigDecimal("amount")));
+        });
+        return stored;
+    }
+
+    private Map<UUID, AgreementStatus> storedStatuses() {
+        Map<UUID, AgreementStatus> stored = new HashMap<>();
+        jdbc.query("SELECT agreement_id, status FROM agreement_view", row -> {
+            stored.put(row.getObject("agreement_id", UUID.class), AgreementStatus.valueOf(row.getString("status")));
+        });
+        return stored;
+    }
+
+    /** How many events the processor has taken in, and how many it has yet to. */
+    private static final class EventCounts {
+        private long covered;
+        private long notYetProcessed;
+    }
+}
