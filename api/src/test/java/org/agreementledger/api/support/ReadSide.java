@@ -4,6 +4,8 @@ import org.agreementledger.api.support.LedgerClient.Answer;
 import org.awaitility.core.ThrowingRunnable;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +30,13 @@ public final class ReadSide {
         Answer answer = client.get("analyst", "/api/totals?" + query);
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         return new TotalsAnswer(answer.body());
+    }
+
+    /** Every total of the whole ledger, at every stage, grouped by every dimension, as JSON text. */
+    public static List<String> everyTotal(LedgerClient client) {
+        return Stream.of("pending", "signed", "certified")
+                .map(stage -> totals(client, "stage=" + stage + "&by=city,sector,kind,year,occasion").body().toString())
+                .toList();
     }
 
     /** Reconciliation once every event in the store has been taken in, with no difference. */

@@ -39,6 +39,19 @@ public record TotalsAnswer(JsonNode body) {
         return NOTHING;
     }
 
+    /** Every row, keyed by its values of the given dimensions joined with "|", e.g. "Urumqi|CN". */
+    public Map<String, Bucket> rowsKeyedBy(String... dimensions) {
+        Map<String, Bucket> rows = new TreeMap<>();
+        body.get("rows").forEach(row -> {
+            List<String> key = new ArrayList<>();
+            for (String dimension : dimensions) {
+                key.add(row.get(dimension).asText());
+            }
+            rows.put(String.join("|", key), bucketOf(row));
+        });
+        return rows;
+    }
+
     /** The values of one dimension over all rows, in the answer's order. */
     public List<String> values(String dimension) {
         List<String> values = new ArrayList<>();

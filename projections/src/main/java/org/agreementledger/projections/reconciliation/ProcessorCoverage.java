@@ -18,6 +18,10 @@ public final class ProcessorCoverage {
         this.segments = List.copyOf(segments);
     }
 
+    public List<SegmentPosition> segments() {
+        return segments;
+    }
+
     public boolean covers(Object sequenceIdentifier, long globalIndex) {
         return segments.stream()
                 .filter(position -> position.segment().matches(sequenceIdentifier))
