@@ -1,13 +1,11 @@
 package org.agreementledger.api.demo;
 
-import org.agreementledger.api.support.LedgerClient;
 import org.agreementledger.api.support.LedgerClient.Answer;
-import org.agreementledger.api.support.LedgerIntegrationTest;
+import org.agreementledger.api.support.ReadSideIntegrationTest;
 import org.agreementledger.api.support.TotalsAnswer;
 import org.agreementledger.api.support.TotalsAnswer.Bucket;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.agreementledger.api.support.ReadSide.eventually;
@@ -19,20 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The demo data set loaded on demand into the shared test ledger (which has agreements of other
  * tests, hence the filter on the conference's occasion), through the command path.
  */
-@LedgerIntegrationTest
-class DemoDataOverHttpTest {
+class DemoDataOverHttpTest extends ReadSideIntegrationTest {
 
     private static final String OCCASION = "Belt and Road Inter-regional Cooperation and Innovation Conference, Urumqi 2024";
     private static final Bucket PUBLISHED = Bucket.of(71, "CNY", "670000000.00");
 
     @Autowired
-    TestRestTemplate rest;
-    @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void theLoadedDemoDataShowsThePublishedTotalsAndLoadingAgainWritesNothing() {
-        LedgerClient client = new LedgerClient(rest);
         Answer first = client.post("admin", "/api/admin/demo-data", null);
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.body().get("agreementsInDataSet").asInt()).isEqualTo(71);

@@ -1,11 +1,8 @@
 package org.agreementledger.api.web.admin;
 
-import org.agreementledger.api.support.GatewayCommands;
-import org.agreementledger.api.support.LedgerClient;
-import org.agreementledger.api.support.LedgerIntegrationTest;
+import org.agreementledger.api.support.ReadSideIntegrationTest;
 import org.agreementledger.api.support.TotalsAnswer;
 import org.agreementledger.api.support.TotalsAnswer.Bucket;
-import org.agreementledger.api.web.command.LedgerCommands;
 import org.agreementledger.ledger.domain.Party;
 import org.agreementledger.projections.agreement.AgreementProjection;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -13,7 +10,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,16 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each event is counted exactly once: a batch that fails leaves nothing behind and is counted once
  * when retried, and events delivered again are recognised and change nothing.
  */
-@LedgerIntegrationTest
-class ExactlyOnceProjectionTest {
+class ExactlyOnceProjectionTest extends ReadSideIntegrationTest {
 
     private static final Party HEFEI = party("X-HEFEI", "Hefei", "CN");
     private static final Party TASHKENT = party("X-TASHKENT", "Tashkent", "UZ");
 
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    LedgerCommands ledgerCommands;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -55,9 +46,6 @@ class ExactlyOnceProjectionTest {
 
     @Test
     void aBatchThatFailsWritesNothingAndIsCountedOnceWhenRetried() {
-        LedgerClient client = new LedgerClient(rest);
-        GatewayCommands commands = new GatewayCommands(ledgerCommands);
-        String occasion = "failing-batch-" + UUID.randomUUID();
         failTotalsWritesFor(occasion);
         try {
             UUID id = commands.propose(occasion, "HEALTHCARE", TALENT, of("33.00", "CNY"), LocalDate.of(2024, 2, 1),
@@ -88,9 +76,6 @@ class ExactlyOnceProjectionTest {
 
     @Test
     void eventsDeliveredAgainChangeNothing() {
-        LedgerClient client = new LedgerClient(rest);
-        GatewayCommands commands = new GatewayCommands(ledgerCommands);
-        String occasion = "redelivered-" + UUID.randomUUID();
         UUID id = commands.propose(occasion, "HEALTHCARE", TALENT, of("12.00", "USD"), LocalDate.of(2024, 2, 1),
                 HEFEI, TASHKENT);
         commands.signByAll(id, LocalDate.of(2024, 2, 2), HEFEI, TASHKENT);

@@ -1,16 +1,12 @@
 package org.agreementledger.api.web.admin;
 
-import org.agreementledger.api.support.GatewayCommands;
-import org.agreementledger.api.support.LedgerClient;
-import org.agreementledger.api.support.LedgerIntegrationTest;
+import org.agreementledger.api.support.ReadSideIntegrationTest;
 import org.agreementledger.api.support.TotalsAnswer.Bucket;
-import org.agreementledger.api.web.command.LedgerCommands;
 import org.agreementledger.ledger.domain.Party;
 import org.agreementledger.projections.agreement.AgreementProjection;
 import org.agreementledger.projections.reconciliation.ProcessorPositions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,18 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whose transaction stays open while later events commit is a gap the processor passes; it must
  * still be projected once it commits.
  */
-@LedgerIntegrationTest
-class GapsInGlobalSequenceTest {
+class GapsInGlobalSequenceTest extends ReadSideIntegrationTest {
 
     private static final Party URUMQI = party("G-URUMQI", "Urumqi", "CN");
     private static final Party ALMATY = party("G-ALMATY", "Almaty", "KZ");
     private static final int WRITERS = 3;
     private static final int PROPOSALS_PER_WRITER = 5;
 
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    LedgerCommands ledgerCommands;
     @Autowired
     TransactionTemplate transaction;
     @Autowired
@@ -59,9 +50,6 @@ class GapsInGlobalSequenceTest {
 
     @Test
     void anEventCommittedAfterLaterEventsIsStillProjected() throws Exception {
-        LedgerClient client = new LedgerClient(rest);
-        GatewayCommands commands = new GatewayCommands(ledgerCommands);
-        String occasion = "gap-test-" + UUID.randomUUID();
         CountDownLatch appended = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         AtomicLong slowIndex = new AtomicLong();

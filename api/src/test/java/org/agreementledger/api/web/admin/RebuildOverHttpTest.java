@@ -1,15 +1,11 @@
 package org.agreementledger.api.web.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.agreementledger.api.support.GatewayCommands;
-import org.agreementledger.api.support.LedgerClient;
 import org.agreementledger.api.support.LedgerClient.Answer;
-import org.agreementledger.api.support.LedgerIntegrationTest;
-import org.agreementledger.api.web.command.LedgerCommands;
+import org.agreementledger.api.support.ReadSideIntegrationTest;
 import org.agreementledger.ledger.domain.Party;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
@@ -20,31 +16,22 @@ import static org.agreementledger.api.support.GatewayCommands.party;
 import static org.agreementledger.api.support.ReadSide.eventually;
 import static org.agreementledger.api.support.ReadSide.everyTotal;
 import static org.agreementledger.api.support.ReadSide.reconcilesWithNothingLeftToProcess;
-import static org.agreementledger.api.support.ReadSide.totals;
 import static org.agreementledger.ledger.domain.CooperationKind.INDUSTRY;
 import static org.agreementledger.ledger.domain.CooperationKind.TECHNOLOGY;
 import static org.agreementledger.ledger.domain.Money.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@LedgerIntegrationTest
-class RebuildOverHttpTest {
+class RebuildOverHttpTest extends ReadSideIntegrationTest {
 
     private static final Party CHANGSHA = party("R-CHANGSHA", "Changsha", "CN");
     private static final Party ALMATY = party("R-ALMATY", "Almaty", "KZ");
     private static final Party SAMARKAND = party("R-SAMARKAND", "Samarkand", "UZ");
 
     @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    LedgerCommands ledgerCommands;
-    @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void aCorruptedReadModelIsReportedByTheReconciliationAndARebuildRestoresIdenticalResults() {
-        LedgerClient client = new LedgerClient(rest);
-        GatewayCommands commands = new GatewayCommands(ledgerCommands);
-        String occasion = "rebuild-test-" + UUID.randomUUID();
         UUID certified = commands.propose(occasion, "SMART_TECHNOLOGY", TECHNOLOGY, of("300.00", "CNY"),
                 LocalDate.of(2024, 8, 20), CHANGSHA, ALMATY, SAMARKAND);
         commands.signByAll(certified, LocalDate.of(2024, 8, 22), CHANGSHA, ALMATY, SAMARKAND);
@@ -76,7 +63,6 @@ class RebuildOverHttpTest {
 
     @Test
     void theProcessorsStateIsShownToAdministrators() {
-        LedgerClient client = new LedgerClient(rest);
 
         Answer projections = client.get("admin", "/api/admin/projections");
 
@@ -90,7 +76,6 @@ class RebuildOverHttpTest {
 
     @Test
     void onlyAdministratorsRebuildReconcileOrLoadTheDemoData() {
-        LedgerClient client = new LedgerClient(rest);
         for (String user : List.of("analyst", "auditor", "registrar")) {
             assertThat(client.post(user, "/api/admin/projections/rebuild", null).status()).isEqualTo(403);
             assertThat(client.get(user, "/api/admin/reconciliation").status()).isEqualTo(403);

@@ -1,23 +1,19 @@
 package org.agreementledger.api.web.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.agreementledger.api.support.GatewayCommands;
 import org.agreementledger.api.support.LedgerClient;
-import org.agreementledger.api.support.LedgerIntegrationTest;
+import org.agreementledger.api.support.ReadSideIntegrationTest;
 import org.agreementledger.api.support.load.ExpectedTotals;
 import org.agreementledger.api.support.load.GatewayChannel;
 import org.agreementledger.api.support.load.HttpChannel;
 import org.agreementledger.api.support.load.ModelAgreement;
 import org.agreementledger.api.support.load.RandomLedgerLoad;
-import org.agreementledger.api.web.command.LedgerCommands;
 import org.agreementledger.ledger.domain.LedgerCalendar;
 import org.agreementledger.ledger.domain.Money;
 import org.agreementledger.ledger.domain.Party;
 import org.agreementledger.ledger.rules.PartyAlreadySignedException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,23 +42,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with everything processed, neither must it, and the totals the test computes itself from what
  * the ledger accepted must be what the service answers.
  */
-@LedgerIntegrationTest
-class ReconciliationUnderRandomLoadTest {
+class ReconciliationUnderRandomLoadTest extends ReadSideIntegrationTest {
 
     private static final int THREADS = 4;
     private static final int STEPS_PER_THREAD = 300;
     private static final int RACED_AGREEMENTS = 12;
 
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    LedgerCommands ledgerCommands;
 
     @Test
     void theReadModelsAlwaysReconcileAndMatchTotalsComputedFromWhatTheLedgerAccepted() throws Exception {
-        LedgerClient client = new LedgerClient(rest);
-        GatewayCommands commands = new GatewayCommands(ledgerCommands);
-        String occasion = "random-load-" + UUID.randomUUID();
         LocalDate today = LedgerCalendar.system().today();
         List<String> inconsistentReports = new CopyOnWriteArrayList<>();
         AtomicBoolean loading = new AtomicBoolean(true);
@@ -83,7 +71,7 @@ class ReconciliationUnderRandomLoadTest {
             for (Future<?> load : running) {
                 load.get();
             }
-            agreements.addAll(raceSignatures(commands, occasion));
+            agreements.addAll(raceSignatures());
             loading.set(false);
             assertThat(reconciliations.get()).as("reconciliations run during the load").isPositive();
             for (RandomLedgerLoad load : loads) {
@@ -137,7 +125,7 @@ class ReconciliationUnderRandomLoadTest {
      * Three parties sign each agreement at the same moment from three threads: the event store lets
      * one append at a time and refuses the others, which sign again until every party has signed.
      */
-    private static List<ModelAgreement> raceSignatures(GatewayCommands commands, String occasion) throws Exception {
+    private List<ModelAgreement> raceSignatures() throws Exception {
         List<Party> parties = RandomLedgerLoad.PARTIES.subList(0, 3);
         List<LocalDate> dates = List.of(LocalDate.of(2024, 3, 3), LocalDate.of(2024, 12, 31), LocalDate.of(2025, 1, 1));
         List<ModelAgreement> raced = new ArrayList<>();
@@ -154,7 +142,7 @@ class ReconciliationUnderRandomLoadTest {
                 for (int p = 0; p < parties.size(); p++) {
                     Party party = parties.get(p);
                     LocalDate on = dates.get((p + i) % dates.size());
-                    signing.add(signatories.submit(() -> signUntilAccepted(commands, agreement, party, on)));
+                    signing.add(signatories.submit(() -> signUntilAccepted(agreement, party, on)));
                 }
                 for (Future<?> signature : signing) {
                     signature.get();
@@ -167,8 +155,7 @@ class ReconciliationUnderRandomLoadTest {
         return raced;
     }
 
-    private static void signUntilAccepted(GatewayCommands commands, ModelAgreement agreement, Party party,
-                                          LocalDate on) {
+    private void signUntilAccepted(ModelAgreement agreement, Party party, LocalDate on) {
         while (true) {
             try {
                 commands.sign(agreement.id(), party, on);

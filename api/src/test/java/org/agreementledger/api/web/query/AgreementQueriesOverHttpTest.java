@@ -2,16 +2,10 @@ package org.agreementledger.api.web.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.agreementledger.api.support.Agreements;
-import org.agreementledger.api.support.GatewayCommands;
-import org.agreementledger.api.support.LedgerClient;
 import org.agreementledger.api.support.LedgerClient.Answer;
-import org.agreementledger.api.support.LedgerIntegrationTest;
-import org.agreementledger.api.web.command.LedgerCommands;
+import org.agreementledger.api.support.ReadSideIntegrationTest;
 import org.agreementledger.ledger.domain.Party;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,27 +21,12 @@ import static org.agreementledger.ledger.domain.CooperationKind.TALENT;
 import static org.agreementledger.ledger.domain.Money.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@LedgerIntegrationTest
-class AgreementQueriesOverHttpTest {
+class AgreementQueriesOverHttpTest extends ReadSideIntegrationTest {
 
     private static final Party URUMQI = party("Q-URUMQI", "Urumqi", "CN");
     private static final Party HARBIN = party("Q-HARBIN", "Harbin", "CN");
     private static final Party SAMARKAND = party("Q-SAMARKAND", "Samarkand", "UZ");
 
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    LedgerCommands ledgerCommands;
-    LedgerClient client;
-    GatewayCommands commands;
-    String occasion;
-
-    @BeforeEach
-    void setUp() {
-        client = new LedgerClient(rest);
-        commands = new GatewayCommands(ledgerCommands);
-        occasion = "query-test-" + UUID.randomUUID();
-    }
 
     @Test
     void anAgreementShowsItsStatePartiesSignaturesValueAndCertification() {

@@ -1,17 +1,12 @@
 package org.agreementledger.api.web.query;
 
 import org.agreementledger.api.support.GatewayCommands;
-import org.agreementledger.api.support.LedgerClient;
 import org.agreementledger.api.support.LedgerClient.Answer;
-import org.agreementledger.api.support.LedgerIntegrationTest;
+import org.agreementledger.api.support.ReadSideIntegrationTest;
 import org.agreementledger.api.support.TotalsAnswer;
 import org.agreementledger.api.support.TotalsAnswer.Bucket;
-import org.agreementledger.api.web.command.LedgerCommands;
 import org.agreementledger.ledger.domain.Party;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -29,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Totals over HTTP after a known set of commands. Each test files its agreements under an occasion
  * of its own and filters on it, since all integration tests share one ledger.
  */
-@LedgerIntegrationTest
-class TotalsOverHttpTest {
+class TotalsOverHttpTest extends ReadSideIntegrationTest {
 
     private static final Party URUMQI_ENTERPRISE = party("T-URUMQI-E", "Urumqi", "CN");
     private static final Party URUMQI_UNIVERSITY = party("T-URUMQI-U", "Urumqi", "CN");
@@ -38,20 +32,6 @@ class TotalsOverHttpTest {
     private static final Party ALMATY = party("T-ALMATY", "Almaty", "KZ");
     private static final Party TASHKENT = party("T-TASHKENT", "Tashkent", "UZ");
 
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    LedgerCommands ledgerCommands;
-    LedgerClient client;
-    GatewayCommands commands;
-    String occasion;
-
-    @BeforeEach
-    void setUp() {
-        client = new LedgerClient(rest);
-        commands = new GatewayCommands(ledgerCommands);
-        occasion = "totals-test-" + UUID.randomUUID();
-    }
 
     /**
      * Signed: A1 (CNY 100.00, 2024), A2 (USD 250.50, last signature in 2025), A4 (CNY 7.25, 2024, certified
