@@ -58,10 +58,10 @@ class CertifyAgreementTest {
     }
 
     @Test
-    void certifyingReturnsNothing() {
+    void certifyingAnswersCertified() {
         fixture.given(fullySignedHistory())
                 .when(certify(AUG_28))
-                .expectResultMessagePayload(null);
+                .expectResultMessagePayload(AgreementStatus.CERTIFIED);
     }
 
     @Test

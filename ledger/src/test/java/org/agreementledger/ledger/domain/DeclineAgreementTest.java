@@ -59,10 +59,10 @@ class DeclineAgreementTest {
     }
 
     @Test
-    void decliningReturnsNothing() {
+    void decliningAnswersDeclined() {
         fixture.given(proposed())
                 .when(decline(KBTU, AUG_25))
-                .expectResultMessagePayload(null);
+                .expectResultMessagePayload(AgreementStatus.DECLINED);
     }
 
     @Test

@@ -54,10 +54,10 @@ class RevokeCertificationTest {
     }
 
     @Test
-    void revokingReturnsNothing() {
+    void revokingAnswersRevoked() {
         fixture.given(certifiedHistory())
                 .when(revoke(AUG_30))
-                .expectResultMessagePayload(null);
+                .expectResultMessagePayload(AgreementStatus.REVOKED);
     }
 
     @Test

@@ -60,10 +60,10 @@ class SignAgreementTest {
     }
 
     @Test
-    void signingReturnsNothing() {
+    void aSignatureThatLeavesAPartyUnsignedAnswersProposed() {
         fixture.given(proposed())
                 .when(sign(URUMQI_ENTERPRISE, AUG_23))
-                .expectResultMessagePayload(null);
+                .expectResultMessagePayload(AgreementStatus.PROPOSED);
     }
 
     @Test
@@ -78,6 +78,13 @@ class SignAgreementTest {
         fixture.given(proposed(), signed(URUMQI_ENTERPRISE, AUG_23))
                 .when(sign(KBTU, AUG_26))
                 .expectEvents(signed(KBTU, AUG_26), fullySigned(AUG_26));
+    }
+
+    @Test
+    void theLastPartySigningAnswersSigned() {
+        fixture.given(proposed(), signed(URUMQI_ENTERPRISE, AUG_23))
+                .when(sign(KBTU, AUG_26))
+                .expectResultMessagePayload(AgreementStatus.SIGNED);
     }
 
     @Test

@@ -56,10 +56,10 @@ class WithdrawAgreementTest {
     }
 
     @Test
-    void withdrawingReturnsNothing() {
+    void withdrawingAnswersWithdrawn() {
         fixture.given(proposed())
                 .when(withdraw(AUG_25, REGISTRAR))
-                .expectResultMessagePayload(null);
+                .expectResultMessagePayload(AgreementStatus.WITHDRAWN);
     }
 
     @Test
