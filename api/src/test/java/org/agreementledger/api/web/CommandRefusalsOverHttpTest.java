@@ -53,6 +53,14 @@ class CommandRefusalsOverHttpTest {
     }
 
     @Test
+    void aWrongPasswordRightAfterTheRightOneIsUnauthorized() {
+        assertThat(client.get("registrar", "/api/agreements/" + UUID.randomUUID()).status()).isNotEqualTo(401);
+        Answer answer = new LedgerClient(rest.withBasicAuth("registrar", "registrar-pass-not"))
+                .get(null, "/api/agreements/" + UUID.randomUUID());
+        assertProblem(answer, 401, "unauthenticated");
+    }
+
+    @Test
     void onlyARegistrarProposes() {
         for (String user : List.of("signatory-xju", "certifier", "auditor", "analyst", "admin")) {
             Answer answer = refusedWithoutEvents(
