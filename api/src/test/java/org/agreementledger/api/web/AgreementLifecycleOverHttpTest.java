@@ -3,14 +3,10 @@ package org.agreementledger.api.web;
 import org.agreementledger.api.support.Agreements;
 import org.agreementledger.api.support.LedgerClient;
 import org.agreementledger.api.support.LedgerClient.Answer;
-import org.agreementledger.api.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import org.agreementledger.api.support.HttpContractTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 
@@ -19,19 +15,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@LedgerIntegrationTest
-class AgreementLifecycleOverHttpTest {
-
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    JdbcTemplate jdbc;
-    LedgerClient client;
-
-    @BeforeEach
-    void setUp() {
-        client = new LedgerClient(rest);
-    }
+class AgreementLifecycleOverHttpTest extends HttpContractTest {
 
     @Test
     void registrarProposesBothPartiesSignAndTheCertifierCertifies() {

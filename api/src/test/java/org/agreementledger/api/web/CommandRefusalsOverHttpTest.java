@@ -3,15 +3,11 @@ package org.agreementledger.api.web;
 import org.agreementledger.api.support.Agreements;
 import org.agreementledger.api.support.LedgerClient;
 import org.agreementledger.api.support.LedgerClient.Answer;
-import org.agreementledger.api.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import org.agreementledger.api.support.HttpContractTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.HashMap;
 import java.util.List;
@@ -22,21 +18,9 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every refusal is a problem+json 4xx with a stable type, and writes no event. */
-@LedgerIntegrationTest
-class CommandRefusalsOverHttpTest {
+class CommandRefusalsOverHttpTest extends HttpContractTest {
 
     private static final String PROBLEM_TYPE = "urn:agreement-ledger:problem:";
-
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    JdbcTemplate jdbc;
-    LedgerClient client;
-
-    @BeforeEach
-    void setUp() {
-        client = new LedgerClient(rest);
-    }
 
     @Test
     void aRequestWithoutCredentialsIsUnauthorized() {
@@ -71,7 +55,7 @@ class CommandRefusalsOverHttpTest {
 
     @Test
     void aSignatorySignsOnlyForItsOwnParty() {
-        String id = propose();
+        String id = propose("2500000.00");
         Answer answer = refusedWithoutEvents(() -> client.post("signatory-xju", "/api/agreements/" + id + "/signatures",
                 Map.of("partyId", Agreements.KBTU, "signedOn", "2024-08-22")));
         assertProblem(answer, 403, "party-not-yours");
@@ -79,7 +63,7 @@ class CommandRefusalsOverHttpTest {
 
     @Test
     void aSignatoryDeclinesOnlyForItsOwnParty() {
-        String id = propose();
+        String id = propose("2500000.00");
         Answer answer = refusedWithoutEvents(() -> client.post("signatory-kbtu", "/api/agreements/" + id + "/declines",
                 Map.of("partyId", Agreements.XJU, "declinedOn", "2024-08-22")));
         assertProblem(answer, 403, "party-not-yours");
@@ -87,7 +71,7 @@ class CommandRefusalsOverHttpTest {
 
     @Test
     void onlyTheProposingRegistrarWithdraws() {
-        String id = propose();
+        String id = propose("2500000.00");
         Answer answer = refusedWithoutEvents(() -> client.post("registrar2", "/api/agreements/" + id + "/withdrawal",
                 Map.of("withdrawnOn", "2024-08-22")));
         assertProblem(answer, 403, "not-the-proposer");
@@ -186,7 +170,7 @@ class CommandRefusalsOverHttpTest {
 
     @Test
     void aSignatureBeforeTheProposalDateIsUnprocessable() {
-        String id = propose();
+        String id = propose("2500000.00");
         Answer answer = refusedWithoutEvents(() -> client.post("signatory-xju", "/api/agreements/" + id + "/signatures",
                 Map.of("partyId", Agreements.XJU, "signedOn", "2024-08-01")));
         assertProblem(answer, 422, "business-date-out-of-range");
@@ -195,7 +179,7 @@ class CommandRefusalsOverHttpTest {
 
     @Test
     void anImpossibleDateIsUnprocessable() {
-        String id = propose();
+        String id = propose("2500000.00");
         Answer answer = refusedWithoutEvents(() -> client.post("signatory-xju", "/api/agreements/" + id + "/signatures",
                 Map.of("partyId", Agreements.XJU, "signedOn", "2024-02-30")));
         assertProblem(answer, 422, "invalid-request");
@@ -204,7 +188,7 @@ class CommandRefusalsOverHttpTest {
 
     @Test
     void signingTwiceIsAConflict() {
-        String id = propose();
+        String id = propose("2500000.00");
         client.post("signatory-xju", "/api/agreements/" + id + "/signatures",
                 Map.of("partyId", Agreements.XJU, "signedOn", "2024-08-22"));
         Answer answer = refusedWithoutEvents(() -> client.post("signatory-xju", "/api/agreements/" + id + "/signatures",
@@ -214,7 +198,7 @@ class CommandRefusalsOverHttpTest {
 
     @Test
     void certifyingAnAgreementNotFullySignedIsAConflict() {
-        String id = propose();
+        String id = propose("2500000.00");
         Answer answer = refusedWithoutEvents(() -> client.post("certifier", "/api/agreements/" + id + "/certification",
                 Map.of("certificateNo", "C-1", "certifiedOn", "2024-09-01")));
         assertProblem(answer, 409, "lifecycle-violation");
@@ -279,14 +263,8 @@ class CommandRefusalsOverHttpTest {
         assertProblem(answer, 413, "payload-too-large");
     }
 
-    private String propose() {
-        Answer proposed = client.post("registrar", "/api/agreements", Agreements.proposal("2500000.00"));
-        assertThat(proposed.status()).isEqualTo(201);
-        return proposed.body().get("agreementId").asText();
-    }
-
     private String fullySigned() {
-        String id = propose();
+        String id = propose("2500000.00");
         client.post("signatory-xju", "/api/agreements/" + id + "/signatures",
                 Map.of("partyId", Agreements.XJU, "signedOn", "2024-08-22"));
         Answer signed = client.post("signatory-kbtu", "/api/agreements/" + id + "/signatures",
@@ -300,10 +278,6 @@ class CommandRefusalsOverHttpTest {
         Answer answer = request.get();
         assertThat(eventCount()).as("events written by a refused command").isEqualTo(before);
         return answer;
-    }
-
-    private long eventCount() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 
     private static void assertProblem(Answer answer, int status, String code) {

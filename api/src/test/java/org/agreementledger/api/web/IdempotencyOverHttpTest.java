@@ -3,12 +3,8 @@ package org.agreementledger.api.web;
 import org.agreementledger.api.support.Agreements;
 import org.agreementledger.api.support.LedgerClient;
 import org.agreementledger.api.support.LedgerClient.Answer;
-import org.agreementledger.api.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import org.agreementledger.api.support.HttpContractTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 import java.util.Map;
@@ -21,19 +17,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@LedgerIntegrationTest
-class IdempotencyOverHttpTest {
-
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    JdbcTemplate jdbc;
-    LedgerClient client;
-
-    @BeforeEach
-    void setUp() {
-        client = new LedgerClient(rest);
-    }
+class IdempotencyOverHttpTest extends HttpContractTest {
 
     @Test
     void aRetriedProposalAnswersTheFirstAnswerAndWritesNothingNew() {
@@ -66,8 +50,8 @@ class IdempotencyOverHttpTest {
     @Test
     void theSameKeyOnAnotherAgreementIsUnprocessable() {
         String key = UUID.randomUUID().toString();
-        String first = propose();
-        String second = propose();
+        String first = propose("900.00");
+        String second = propose("900.00");
         client.post("signatory-xju", "/api/agreements/" + first + "/signatures",
                 Map.of("partyId", Agreements.XJU, "signedOn", "2024-08-22"), key);
 
@@ -89,7 +73,7 @@ class IdempotencyOverHttpTest {
 
     @Test
     void aRetriedSignatureAnswersTheFirstAnswerEvenAfterTheAgreementMovedOn() {
-        String id = propose();
+        String id = propose("900.00");
         String key = UUID.randomUUID().toString();
         Map<String, Object> signature = Map.of("partyId", Agreements.XJU, "signedOn", "2024-08-22");
         Answer first = client.post("signatory-xju", "/api/agreements/" + id + "/signatures", signature, key);
@@ -107,7 +91,7 @@ class IdempotencyOverHttpTest {
 
     @Test
     void aRefusalIsRememberedToo() {
-        String id = propose();
+        String id = propose("900.00");
         String key = UUID.randomUUID().toString();
         Map<String, Object> certification = Map.of("certificateNo", "C-9", "certifiedOn", "2024-09-01");
         Answer first = client.post("certifier", "/api/agreements/" + id + "/certification", certification, key);
@@ -137,8 +121,8 @@ class IdempotencyOverHttpTest {
 
     @Test
     void concurrentSignaturesOfBothPartiesAreBothRecordedInOneUnbrokenChain() throws Exception {
-        for (int round = 0; round < 5; round++) {
-            String id = propose();
+        for (int round = 0; round < 20; round++) {
+            String id = propose("900.00");
             List<Answer> answers = concurrently(2, List.of(
                     () -> client.post("signatory-xju", "/api/agreements/" + id + "/signatures",
                             Map.of("partyId", Agreements.XJU, "signedOn", "2024-08-22")),
@@ -194,15 +178,5 @@ class IdempotencyOverHttpTest {
         return jdbc.queryForList("""
                 SELECT regexp_replace(payload_type, '.*\\.', '') FROM domain_event_entry
                 WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1""", String.class, id);
-    }
-
-    private String propose() {
-        Answer proposed = client.post("registrar", "/api/agreements", Agreements.proposal("900.00"));
-        assertThat(proposed.status()).isEqualTo(201);
-        return proposed.body().get("agreementId").asText();
-    }
-
-    private long eventCount() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 }

@@ -1,0 +1,36 @@
+package org.agreementledger.api.support;
+
+import org.agreementledger.api.support.LedgerClient.Answer;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The running service, a client for it, its database, and the steps most HTTP tests start with. */
+@LedgerIntegrationTest
+public abstract class HttpContractTest {
+
+    @Autowired
+    protected TestRestTemplate rest;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    protected LedgerClient client;
+
+    @BeforeEach
+    void connectClient() {
+        client = new LedgerClient(rest);
+    }
+
+    /** Proposes the demo agreement between the two demo signatories' parties; answers its id. */
+    protected String propose(String amount) {
+        Answer proposed = client.post("registrar", "/api/agreements", Agreements.proposal(amount));
+        assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
+        return proposed.body().get("agreementId").asText();
+    }
+
+    protected long eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+}
