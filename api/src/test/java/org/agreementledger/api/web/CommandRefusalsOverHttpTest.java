@@ -113,6 +113,23 @@ class CommandRefusalsOverHttpTest extends HttpContractTest {
     }
 
     @Test
+    void aNulCharacterInATitleIsUnprocessable() {
+        Map<String, Object> body = new HashMap<>(Agreements.proposal("1.00"));
+        body.put("title", "Joint\u0000laboratory");
+        Answer answer = refusedWithoutEvents(() -> client.post("registrar", "/api/agreements", body));
+        assertProblem(answer, 422, "invalid-request");
+        assertThat(answer.body().get("errors").get(0).get("field").asText()).isEqualTo("title");
+    }
+
+    @Test
+    void aNulCharacterInADeclineReasonIsUnprocessable() {
+        String id = propose("2500000.00");
+        Answer answer = refusedWithoutEvents(() -> client.post("signatory-xju", "/api/agreements/" + id + "/declines",
+                Map.of("partyId", Agreements.XJU, "declinedOn", "2024-08-22", "reason", "no\u0000")));
+        assertProblem(answer, 422, "invalid-request");
+    }
+
+    @Test
     void anUnknownEnumValueIsUnprocessable() {
         Map<String, Object> body = new HashMap<>(Agreements.proposal("1.00"));
         body.put("kind", "TRADE");
