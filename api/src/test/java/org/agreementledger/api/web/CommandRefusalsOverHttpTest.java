@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.RequestEntity;
+import org.springframework.http.ResponseEntity;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +130,15 @@ class CommandRefusalsOverHttpTest extends HttpContractTest {
         Answer answer = refusedWithoutEvents(() -> client.post("signatory-xju", "/api/agreements/" + id + "/declines",
                 Map.of("partyId", Agreements.XJU, "declinedOn", "2024-08-22", "reason", "no\u0000")));
         assertProblem(answer, 422, "invalid-request");
+    }
+
+    @Test
+    void aQueryParameterWithANulCharacterIsABadRequest() {
+        ResponseEntity<String> answer = rest.withBasicAuth("analyst", LedgerClient.PASSWORDS.get("analyst"))
+                .exchange(RequestEntity.get(URI.create(rest.getRootUri() + "/api/agreements?city=Wu%00han")).build(),
+                        String.class);
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(answer.getBody()).contains("urn:agreement-ledger:problem:invalid-parameter", "city");
     }
 
     @Test
