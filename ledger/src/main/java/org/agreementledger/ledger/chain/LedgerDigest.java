@@ -2,6 +2,7 @@ package org.agreementledger.ledger.chain;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -31,9 +32,14 @@ public final class LedgerDigest {
     /** The exact text the digest is taken over. */
     public static String canonicalText(Collection<ChainHead> heads) {
         StringBuilder text = new StringBuilder();
-        heads.stream().sorted(BY_AGREEMENT_ID).forEach(head -> text.append(head.agreementId()).append(' ')
+        sorted(heads).forEach(head -> text.append(head.agreementId()).append(' ')
                 .append(head.sequenceNumber()).append(' ')
                 .append(Objects.toString(head.hash(), "")).append('\n'));
         return text.toString();
+    }
+
+    /** The heads in the order the digest takes them. */
+    public static List<ChainHead> sorted(Collection<ChainHead> heads) {
+        return heads.stream().sorted(BY_AGREEMENT_ID).toList();
     }
 }
