@@ -6,6 +6,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The running service, a client for it, its database, and the steps most HTTP tests start with. */
@@ -28,6 +30,17 @@ public abstract class HttpContractTest {
         Answer proposed = client.post("registrar", "/api/agreements", Agreements.proposal(amount));
         assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
         return proposed.body().get("agreementId").asText();
+    }
+
+    /** Proposes the demo agreement and has both parties sign it; answers its id, now SIGNED. */
+    protected String fullySigned(String amount) {
+        String id = propose(amount);
+        client.post("signatory-xju", "/api/agreements/" + id + "/signatures",
+                Map.of("partyId", Agreements.XJU, "signedOn", "2024-08-22"));
+        Answer signed = client.post("signatory-kbtu", "/api/agreements/" + id + "/signatures",
+                Map.of("partyId", Agreements.KBTU, "signedOn", "2024-08-22"));
+        assertThat(signed.body().get("status").asText()).isEqualTo("SIGNED");
+        return id;
     }
 
     protected long eventCount() {

@@ -82,7 +82,7 @@ class CommandRefusalsOverHttpTest extends HttpContractTest {
 
     @Test
     void aSignatoryCannotCertify() {
-        String id = fullySigned();
+        String id = fullySigned("2500000.00");
         Answer answer = refusedWithoutEvents(() -> client.post("signatory-xju",
                 "/api/agreements/" + id + "/certification", Map.of("certificateNo", "C-1")));
         assertProblem(answer, 403, "forbidden");
@@ -236,7 +236,7 @@ class CommandRefusalsOverHttpTest extends HttpContractTest {
 
     @Test
     void certifyingTwiceIsAConflict() {
-        String id = fullySigned();
+        String id = fullySigned("2500000.00");
         client.post("certifier", "/api/agreements/" + id + "/certification",
                 Map.of("certificateNo", "C-1", "certifiedOn", "2024-09-01"));
         Answer answer = refusedWithoutEvents(() -> client.post("certifier", "/api/agreements/" + id + "/certification",
@@ -246,7 +246,7 @@ class CommandRefusalsOverHttpTest extends HttpContractTest {
 
     @Test
     void revokingAnUncertifiedAgreementIsAConflict() {
-        String id = fullySigned();
+        String id = fullySigned("2500000.00");
         Answer answer = refusedWithoutEvents(() -> client.post("certifier",
                 "/api/agreements/" + id + "/certification/revocation", Map.of("revokedOn", "2024-09-01")));
         assertProblem(answer, 409, "lifecycle-violation");
@@ -254,7 +254,7 @@ class CommandRefusalsOverHttpTest extends HttpContractTest {
 
     @Test
     void withdrawingASignedAgreementIsAConflict() {
-        String id = fullySigned();
+        String id = fullySigned("2500000.00");
         Answer answer = refusedWithoutEvents(() -> client.post("registrar", "/api/agreements/" + id + "/withdrawal",
                 Map.of("withdrawnOn", "2024-09-01")));
         assertProblem(answer, 409, "lifecycle-violation");
@@ -290,16 +290,6 @@ class CommandRefusalsOverHttpTest extends HttpContractTest {
         body.put("title", "x".repeat(100_000));
         Answer answer = refusedWithoutEvents(() -> client.post("registrar", "/api/agreements", body));
         assertProblem(answer, 413, "payload-too-large");
-    }
-
-    private String fullySigned() {
-        String id = propose("2500000.00");
-        client.post("signatory-xju", "/api/agreements/" + id + "/signatures",
-                Map.of("partyId", Agreements.XJU, "signedOn", "2024-08-22"));
-        Answer signed = client.post("signatory-kbtu", "/api/agreements/" + id + "/signatures",
-                Map.of("partyId", Agreements.KBTU, "signedOn", "2024-08-22"));
-        assertThat(signed.body().get("status").asText()).isEqualTo("SIGNED");
-        return id;
     }
 
     private Answer refusedWithoutEvents(Supplier<Answer> request) {

@@ -1,10 +1,10 @@
 package org.agreementledger.api.web.audit;
 
-import org.agreementledger.api.support.Agreements;
 import org.agreementledger.api.support.HttpContractTest;
 import org.agreementledger.api.support.LedgerClient.Answer;
 import org.agreementledger.ledger.chain.EventHasher;
 import org.agreementledger.ledger.chain.StoredEvent;
+import org.agreementledger.projections.audit.StoredEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,6 +30,8 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
 
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    StoredEvents storedEvents;
 
     private final List<StoredRow> originals = new ArrayList<>();
 
@@ -56,13 +57,7 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
     }
 
     private StoredEvent storedEvent(long position) {
-        return jdbc.queryForObject("""
-                        SELECT event_identifier, aggregate_identifier, sequence_number, type, payload_type,
-                               payload_revision, payload, meta_data
-                        FROM domain_event_entry WHERE global_index = ?""",
-                (row, i) -> new StoredEvent(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
-                        row.getString(5), row.getString(6), row.getBytes(7), row.getBytes(8)),
-                position);
+        return storedEvents.page(position - 1, position, 1).get(0).event();
     }
 
     /** Remembers the row as it is, then replaces its payload or metadata text (null leaves it). */
@@ -86,20 +81,11 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
                 + "ORDER BY sequence_number", Long.class, agreementId);
     }
 
-    private String signedAgreement(String amount) {
-        String id = propose(amount);
-        client.post("signatory-xju", "/api/agreements/" + id + "/signatures",
-                Map.of("partyId", Agreements.XJU, "signedOn", "2024-08-22"));
-        client.post("signatory-kbtu", "/api/agreements/" + id + "/signatures",
-                Map.of("partyId", Agreements.KBTU, "signedOn", "2024-08-22"));
-        return id;
-    }
-
     @Test
     void anAmountChangedInTheStoredPayloadIsNamedAsThatEventsAlteredContent() {
         propose("1.00");
-        String id = signedAgreement("12500000.00");
-        signedAgreement("2.00");
+        String id = fullySigned("12500000.00");
+        fullySigned("2.00");
         long proposal = positionsOf(id).get(0);
         StoredEvent original = storedEvent(proposal);
         assertThat(text(original.payload())).contains("\"amount\":\"12500000.00\"");
@@ -126,7 +112,7 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
 
     @Test
     void aPreviousHashPointedElsewhereIsABrokenLink() {
-        String id = signedAgreement("3.00");
+        String id = fullySigned("3.00");
         long second = positionsOf(id).get(1);
         String metaData = text(storedEvent(second).metaData());
 
@@ -143,7 +129,7 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
 
     @Test
     void anEventWhoseHashWasRemovedIsNamedAsMissingItsHash() {
-        String id = signedAgreement("4.00");
+        String id = fullySigned("4.00");
         long third = positionsOf(id).get(2);
 
         alter(third, null, text(storedEvent(third).metaData()).replaceFirst(",?\"hash\":\"[0-9a-f]{64}\"", ""));
@@ -155,7 +141,7 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
 
     @Test
     void aChainRewrittenWithRecomputedHashesIsCaughtByTheDigestRecordedBefore() {
-        String id = signedAgreement("5000000.00");
+        String id = fullySigned("5000000.00");
         Answer digest = client.post("auditor", "/api/ledger/digests", null);
         List<Long> positions = positionsOf(id);
 
@@ -186,7 +172,7 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
 
     @Test
     void theDatabaseRefusesToUpdateDeleteOrTruncateEventsAndDigests() {
-        String id = signedAgreement("6.00");
+        String id = fullySigned("6.00");
         client.post("auditor", "/api/ledger/digests", null);
         long position = positionsOf(id).get(0);
 
