@@ -8,7 +8,9 @@ import org.agreementledger.ledger.chain.CertificateCheck;
 import org.agreementledger.ledger.chain.CertificateVerifier;
 import org.agreementledger.ledger.chain.ChainHead;
 import org.agreementledger.ledger.chain.LedgerDigest;
+import org.agreementledger.projections.audit.ScheduledDigestRecording;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.io.IOException;
@@ -22,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Verification, ledger digests and certificates over HTTP, on a ledger nobody tampered with. */
 class LedgerVerificationOverHttpTest extends HttpContractTest {
+
+    @Autowired
+    ScheduledDigestRecording scheduledDigestRecording;
 
     private long lastPosition() {
         return jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
@@ -84,6 +89,20 @@ class LedgerVerificationOverHttpTest extends HttpContractTest {
         assertThat(verified.body().get("digestsChecked").asInt()).isEqualTo(
                 jdbc.queryForObject("SELECT count(*) FROM ledger_digest", Integer.class));
         assertThat(verified.body().get("currentDigest").asText()).isEqualTo(recorded.body().get("digest").asText());
+    }
+
+    @Test
+    void theScheduledRecordingRecordsADigestWhenTheLedgerHasMovedAndOnlyThen() {
+        fullySigned("400000.00");
+        long last = lastPosition();
+
+        scheduledDigestRecording.recordIfTheLedgerMoved();
+        int digests = jdbc.queryForObject("SELECT count(*) FROM ledger_digest", Integer.class);
+        scheduledDigestRecording.recordIfTheLedgerMoved();
+
+        assertThat(jdbc.queryForObject("SELECT digest FROM ledger_digest WHERE covers_through_position = ?",
+                String.class, last)).isEqualTo(LedgerDigest.of(chainHeadsThrough(last)));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_digest", Integer.class)).isEqualTo(digests);
     }
 
     @Test
