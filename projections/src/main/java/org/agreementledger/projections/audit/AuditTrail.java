@@ -54,7 +54,7 @@ public class AuditTrail {
         return horizon.stablePosition();
     }
 
-    AuditEvent toAuditEvent(PositionedEvent event) {
+    private AuditEvent toAuditEvent(PositionedEvent event) {
         return AuditEvent.of(event, businessDates.of(event.event()));
     }
 }
