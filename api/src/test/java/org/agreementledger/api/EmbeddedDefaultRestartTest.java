@@ -39,11 +39,12 @@ class EmbeddedDefaultRestartTest {
     }
 
     private static ConfigurableApplicationContext start(Path dataDirectory) {
-        return new SpringApplicationBuilder(LedgerApplication.class).properties(
-                "server.port=0",
-                "ledger.embedded-postgres.data-directory=" + dataDirectory,
-                "ledger.embedded-postgres.port=0",
-                "ledger.demo-data.enabled=false").run();
+        // command-line arguments, because they override application.yml (builder properties would not)
+        return new SpringApplicationBuilder(LedgerApplication.class).run(
+                "--server.port=0",
+                "--ledger.embedded-postgres.data-directory=" + dataDirectory,
+                "--ledger.embedded-postgres.port=0",
+                "--ledger.demo-data.enabled=false");
     }
 
     private static LedgerClient clientOf(ConfigurableApplicationContext service) {

@@ -37,10 +37,9 @@ public final class LedgerBenchmark {
         int threads = Integer.getInteger("benchmark.threads", 8);
         Path dataDirectory = Files.createTempDirectory("ledger-benchmark");
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(LedgerApplication.class)
-                .properties("server.port=0", "ledger.embedded-postgres.data-directory=" + dataDirectory,
-                        "ledger.embedded-postgres.port=0", "ledger.demo-data.enabled=false",
-                        "logging.level.root=WARN")
-                .run()) {
+                .run("--server.port=0", "--ledger.embedded-postgres.data-directory=" + dataDirectory,
+                        "--ledger.embedded-postgres.port=0", "--ledger.demo-data.enabled=false",
+                        "--logging.level.root=WARN")) {
             LedgerClient client = new LedgerClient(new TestRestTemplate(new RestTemplateBuilder()
                     .rootUri("http://localhost:" + service.getEnvironment().getProperty("local.server.port"))));
             JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
