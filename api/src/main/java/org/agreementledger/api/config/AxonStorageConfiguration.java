@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,6 +26,8 @@ import java.time.Clock;
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonStorageConfiguration {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
     Clock clock() {
@@ -96,6 +99,16 @@ public class AxonStorageConfiguration {
                 .gapCleaningThreshold(gaps.gapCleaningThreshold())
                 .build();
         return new HashChainingEventStorageEngine(jdbcEngine, eventSerializer, clock);
+    }
+
+    /**
+     * PostgreSQL reports a duplicate (agreement, sequence) as SQL state 23505; Axon's default JDBC
+     * resolver looks for a JDBC exception type the PostgreSQL driver never throws, and would turn
+     * two writers racing on one agreement into a server error instead of a concurrency conflict.
+     */
+    @Bean
+    PersistenceExceptionResolver uniqueViolationResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
     @Bean

@@ -1,9 +1,12 @@
 package org.agreementledger.api.security;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -19,6 +22,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,13 +77,23 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /** The configured users' passwords, checked against their hashes, with recently verified ones remembered. */
+    @Bean
+    AuthenticationProvider configuredUsersAuthentication(LedgerSecurityProperties properties,
+                                                         PasswordEncoder passwordEncoder,
+                                                         @Value("${ledger.security.verified-credentials-ttl:PT5M}")
+                                                         Duration verifiedCredentialsTtl) {
+        DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(configuredUsers(properties));
+        passwordCheck.setPasswordEncoder(passwordEncoder);
+        return new VerifiedCredentialsCache(passwordCheck, verifiedCredentialsTtl, Clock.systemUTC());
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    @Bean
-    UserDetailsService configuredUsers(LedgerSecurityProperties properties) {
+    private static UserDetailsService configuredUsers(LedgerSecurityProperties properties) {
         List<UserDetails> users = properties.users().stream().map(SecurityConfiguration::toUserDetails).toList();
         return new InMemoryUserDetailsManager(users);
     }

@@ -11,6 +11,8 @@ import org.agreementledger.ledger.rules.LedgerRuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -39,10 +41,20 @@ import java.util.stream.Collectors;
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
     @ExceptionHandler({LedgerRuleViolation.class, PartyNotYoursException.class, IdempotencyKeyReusedException.class,
             AggregateNotFoundException.class, AggregateStreamCreationException.class, ConcurrencyException.class})
     ResponseEntity<Object> refusal(RuntimeException refusal) {
         return problem(RefusalProblems.problemFor(refusal).orElseThrow(() -> refusal));
+    }
+
+    /** What no handler foresaw is the server's fault: logged in full, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception failure) {
+        log.error("Unexpected failure", failure);
+        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "The ledger could not complete the request; nothing was acknowledged. Try again."));
     }
 
     @ExceptionHandler(InvalidIdempotencyKeyException.class)

@@ -3,31 +3,19 @@ package org.agreementledger.api.web;
 import org.agreementledger.api.support.Agreements;
 import org.agreementledger.api.support.LedgerClient;
 import org.agreementledger.api.support.LedgerClient.Answer;
-import org.agreementledger.api.support.LedgerIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
+import org.agreementledger.api.support.HttpContractTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+
+import java.time.Instant;
 
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@LedgerIntegrationTest
-class AgreementLifecycleOverHttpTest {
-
-    @Autowired
-    TestRestTemplate rest;
-    @Autowired
-    JdbcTemplate jdbc;
-    LedgerClient client;
-
-    @BeforeEach
-    void setUp() {
-        client = new LedgerClient(rest);
-    }
+class AgreementLifecycleOverHttpTest extends HttpContractTest {
 
     @Test
     void registrarProposesBothPartiesSignAndTheCertifierCertifies() {
@@ -59,5 +47,39 @@ class AgreementLifecycleOverHttpTest {
                         "AgreementFullySigned", "AgreementCertified");
         assertThat(events).extracting(row -> row.get("actor"))
                 .containsExactly("registrar", "signatory-xju", "signatory-kbtu", "signatory-kbtu", "certifier");
+    }
+
+    @Test
+    void everyEventCarriesTheActorTheInstantItWasRecordedAndTheRequestsCorrelationId() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Correlation-Id", "conference-batch-7");
+        Answer proposed = client.exchange("registrar", HttpMethod.POST, "/api/agreements",
+                Agreements.proposal("99.00"), headers);
+        String id = proposed.body().get("agreementId").asText();
+        assertThat(proposed.headers().getFirst("X-Correlation-Id")).isEqualTo("conference-batch-7");
+
+        Map<String, Object> metaData = jdbc.queryForMap("""
+                SELECT m ->> 'actor' AS actor, m ->> 'correlationId' AS correlation_id,
+                       m ->> 'recordedAt' AS recorded_at, m ->> 'hash' AS hash
+                FROM (SELECT convert_from(meta_data, 'UTF8')::jsonb AS m
+                      FROM domain_event_entry WHERE aggregate_identifier = ?) event""", id);
+        assertThat(metaData.get("actor")).isEqualTo("registrar");
+        assertThat(metaData.get("correlation_id")).isEqualTo("conference-batch-7");
+        assertThat(Instant.parse(metaData.get("recorded_at").toString()))
+                .isBetween(Instant.now().minusSeconds(60), Instant.now());
+        assertThat(metaData.get("hash").toString()).hasSize(64);
+    }
+
+    @Test
+    void theProposingRegistrarIsTheAuthenticatedOneWhateverTheBodySays() {
+        Answer proposed = client.post("registrar2", "/api/agreements", Agreements.proposal("5.00"));
+        String id = proposed.body().get("agreementId").asText();
+
+        String proposedBy = jdbc.queryForObject("""
+                SELECT convert_from(payload, 'UTF8')::jsonb ->> 'proposedBy' FROM domain_event_entry
+                WHERE aggregate_identifier = ?""", String.class, id);
+        assertThat(proposedBy).isEqualTo("registrar2");
+        Answer withdrawn = client.post("registrar2", "/api/agreements/" + id + "/withdrawal", null);
+        assertThat(withdrawn.body().get("status").asText()).isEqualTo("WITHDRAWN");
     }
 }

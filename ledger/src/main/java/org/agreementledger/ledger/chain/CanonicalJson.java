@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ public final class CanonicalJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             // since Jackson 2.15 readTree turns 670000000.00 into 6.7E+8 unless told not to
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .addModule(new JavaTimeModule())
             .build();
 
     private CanonicalJson() {
@@ -35,6 +37,11 @@ public final class CanonicalJson {
         } catch (IOException e) {
             throw new UncheckedIOException("stored content is not JSON", e);
         }
+    }
+
+    /** Reads a document into a type, with numbers kept as exact decimals as in {@link #parse}. */
+    public static <T> T read(byte[] json, Class<T> type) throws IOException {
+        return MAPPER.readValue(json, type);
     }
 
     public static String write(JsonNode node) {
@@ -79,6 +86,12 @@ public final class CanonicalJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The text of an object's field, or {@code null} when it is absent or JSON null. */
+    static String textField(JsonNode object, String field) {
+        JsonNode value = object == null ? null : object.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     /** A mutable copy without the named field, for hashing content that excludes its own hash. */

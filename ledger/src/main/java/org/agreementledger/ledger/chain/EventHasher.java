@@ -42,12 +42,12 @@ public final class EventHasher {
 
     /** The stored hash of an event, or {@code null} when its metadata holds none. */
     public static String storedHash(StoredEvent event) {
-        return textField(metaDataOf(event), LedgerMetaData.HASH);
+        return CanonicalJson.textField(metaDataOf(event), LedgerMetaData.HASH);
     }
 
     /** The previous hash an event names, or {@code null} when its metadata holds none. */
     public static String storedPreviousHash(StoredEvent event) {
-        return textField(metaDataOf(event), LedgerMetaData.PREVIOUS_HASH);
+        return CanonicalJson.textField(metaDataOf(event), LedgerMetaData.PREVIOUS_HASH);
     }
 
     public static String sha256(String text) {
@@ -61,10 +61,5 @@ public final class EventHasher {
 
     private static JsonNode metaDataOf(StoredEvent event) {
         return event.metaData() == null ? JsonNodeFactory.instance.objectNode() : CanonicalJson.parse(event.metaData());
-    }
-
-    private static String textField(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }

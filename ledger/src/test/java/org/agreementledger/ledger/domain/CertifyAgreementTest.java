@@ -58,7 +58,7 @@ class CertifyAgreementTest {
     }
 
     @Test
-    void certifyingAnswersTheStatusAfterwards() {
+    void certifyingAnswersCertified() {
         fixture.given(fullySignedHistory())
                 .when(certify(AUG_28))
                 .expectResultMessagePayload(AgreementStatus.CERTIFIED);

@@ -59,7 +59,7 @@ class DeclineAgreementTest {
     }
 
     @Test
-    void decliningAnswersTheStatusAfterwards() {
+    void decliningAnswersDeclined() {
         fixture.given(proposed())
                 .when(decline(KBTU, AUG_25))
                 .expectResultMessagePayload(AgreementStatus.DECLINED);

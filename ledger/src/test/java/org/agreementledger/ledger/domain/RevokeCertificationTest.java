@@ -54,7 +54,7 @@ class RevokeCertificationTest {
     }
 
     @Test
-    void revokingAnswersTheStatusAfterwards() {
+    void revokingAnswersRevoked() {
         fixture.given(certifiedHistory())
                 .when(revoke(AUG_30))
                 .expectResultMessagePayload(AgreementStatus.REVOKED);

@@ -81,6 +81,13 @@ class SignAgreementTest {
     }
 
     @Test
+    void theLastPartySigningAnswersSigned() {
+        fixture.given(proposed(), signed(URUMQI_ENTERPRISE, AUG_23))
+                .when(sign(KBTU, AUG_26))
+                .expectResultMessagePayload(AgreementStatus.SIGNED);
+    }
+
+    @Test
     void theLastPartyOfThreeSigningCompletesTheAgreement() {
         fixture.given(proposedWithThreeParties(), signed(URUMQI_ENTERPRISE, AUG_23), signed(KBTU, AUG_26))
                 .when(sign(WUHAN_INSTITUTE, AUG_30))

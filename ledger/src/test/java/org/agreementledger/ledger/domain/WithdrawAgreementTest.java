@@ -56,7 +56,7 @@ class WithdrawAgreementTest {
     }
 
     @Test
-    void withdrawingAnswersTheStatusAfterwards() {
+    void withdrawingAnswersWithdrawn() {
         fixture.given(proposed())
                 .when(withdraw(AUG_25, REGISTRAR))
                 .expectResultMessagePayload(AgreementStatus.WITHDRAWN);

@@ -1,9 +1,10 @@
 package org.agreementledger.api.web.command;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
-public record CertificationRequest(@NotBlank @Size(max = 100) String certificateNo, LocalDate certifiedOn) {
+public record CertificationRequest(@NotBlank @Size(max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String certificateNo, LocalDate certifiedOn) {
 }

@@ -7,10 +7,10 @@ import jakarta.validation.constraints.Size;
 import org.agreementledger.ledger.domain.OrganisationType;
 import org.agreementledger.ledger.domain.Party;
 
-public record PartyRequest(@NotBlank @Size(max = 100) String partyId,
-                           @NotBlank @Size(max = 300) String name,
+public record PartyRequest(@NotBlank @Size(max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String partyId,
+                           @NotBlank @Size(max = 300) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String name,
                            @NotNull OrganisationType organisationType,
-                           @NotBlank @Size(max = 100) String city,
+                           @NotBlank @Size(max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String city,
                            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
                            String country) {
 

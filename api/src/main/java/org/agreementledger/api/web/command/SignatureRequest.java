@@ -1,9 +1,10 @@
 package org.agreementledger.api.web.command;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
-public record SignatureRequest(@NotBlank @Size(max = 100) String partyId, LocalDate signedOn) {
+public record SignatureRequest(@NotBlank @Size(max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String partyId, LocalDate signedOn) {
 }

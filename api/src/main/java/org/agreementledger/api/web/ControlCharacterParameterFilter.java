@@ -1,0 +1,50 @@
+package org.agreementledger.api.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Refuses query parameters holding control characters with 400: no filter value needs one, and
+ * PostgreSQL refuses a NUL character in a query, which would otherwise surface as a server error.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+public class ControlCharacterParameterFilter extends OncePerRequestFilter {
+
+    private final ObjectMapper objectMapper;
+
+    public ControlCharacterParameterFilter(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            for (String value : parameter.getValue()) {
+                if (value.chars().anyMatch(Character::isISOControl)) {
+                    String message = "query parameter '" + parameter.getKey() + "' must not contain control characters";
+                    response.setStatus(HttpStatus.BAD_REQUEST.value());
+                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                    objectMapper.writeValue(response.getOutputStream(), Problems.withFields(HttpStatus.BAD_REQUEST,
+                            "invalid-parameter", message, List.of(new Problems.FieldError(parameter.getKey(), message))));
+                    return;
+                }
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,49 @@
+package org.agreementledger.api.web.audit;
+
+import org.agreementledger.ledger.chain.AgreementCertificate;
+import org.agreementledger.ledger.chain.AuditEvent;
+import org.agreementledger.projections.audit.AgreementCertificates;
+import org.agreementledger.projections.audit.AuditTrail;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+
+/** One agreement's audit trail and its certificate, read straight from the event store. */
+@RestController
+@RequestMapping(path = "/api/agreements/{agreementId}",
+        produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+public class AgreementAuditController {
+
+    private final AuditTrail auditTrail;
+    private final AgreementCertificates certificates;
+
+    public AgreementAuditController(AuditTrail auditTrail, AgreementCertificates certificates) {
+        this.auditTrail = auditTrail;
+        this.certificates = certificates;
+    }
+
+    @GetMapping("/history")
+    public AgreementHistory history(@PathVariable UUID agreementId) {
+        List<AuditEvent> events = auditTrail.historyOf(agreementId.toString());
+        if (events.isEmpty()) {
+            throw notFound(agreementId);
+        }
+        return new AgreementHistory(agreementId, events);
+    }
+
+    @GetMapping("/certificate")
+    public AgreementCertificate certificate(@PathVariable UUID agreementId) {
+        return certificates.certificateOf(agreementId.toString()).orElseThrow(() -> notFound(agreementId));
+    }
+
+    /** Answered like a command on an unknown agreement: 404 agreement-not-found. */
+    private static AggregateNotFoundException notFound(UUID agreementId) {
+        return new AggregateNotFoundException(agreementId.toString(), "no agreement " + agreementId);
+    }
+}

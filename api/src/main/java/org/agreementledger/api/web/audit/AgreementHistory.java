@@ -1,0 +1,10 @@
+package org.agreementledger.api.web.audit;
+
+import org.agreementledger.ledger.chain.AuditEvent;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The audit trail of one agreement: all its events, in chain order. */
+public record AgreementHistory(UUID agreementId, List<AuditEvent> events) {
+}

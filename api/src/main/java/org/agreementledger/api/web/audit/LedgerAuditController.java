@@ -1,0 +1,106 @@
+package org.agreementledger.api.web.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.agreementledger.ledger.chain.LedgerVerification;
+import org.agreementledger.ledger.chain.RecordedDigest;
+import org.agreementledger.projections.audit.AuditTrail;
+import org.agreementledger.projections.audit.DigestRecording;
+import org.agreementledger.projections.audit.LedgerDigestRecorder;
+import org.agreementledger.projections.audit.LedgerPage;
+import org.agreementledger.projections.audit.LedgerVerificationService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+/** The whole ledger for auditors: paged in global order, exported as JSON lines, verified, digested. */
+@RestController
+@RequestMapping("/api/ledger")
+public class LedgerAuditController {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+
+    private final AuditTrail auditTrail;
+    private final LedgerVerificationService verification;
+    private final LedgerDigestRecorder digestRecorder;
+    private final ObjectMapper objectMapper;
+
+    public LedgerAuditController(AuditTrail auditTrail, LedgerVerificationService verification,
+                                 LedgerDigestRecorder digestRecorder, ObjectMapper objectMapper) {
+        this.auditTrail = auditTrail;
+        this.verification = verification;
+        this.digestRecorder = digestRecorder;
+        this.objectMapper = objectMapper;
+    }
+
+    /** Events after the position {@code after}, at most {@code limit} (capped at {@value #MAX_LIMIT}). */
+    @GetMapping(path = "/events", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    public LedgerPage events(@RequestParam(defaultValue = "0") long after,
+                             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
+        requirePosition("after", after);
+        if (limit < 1) {
+            throw new InvalidQueryParameterException("limit", "limit must be at least 1");
+        }
+        return auditTrail.page(after, Math.min(limit, MAX_LIMIT));
+    }
+
+    /**
+     * The events after {@code after} and at or before {@code until} (default and at most: the
+     * stable position, sent back in {@code X-Ledger-Through-Position}), one JSON object a line,
+     * written as they are read.
+     */
+    @GetMapping("/export")
+    public void export(@RequestParam(defaultValue = "0") long after, @RequestParam(required = false) Long until,
+                       HttpServletResponse response) throws IOException {
+        requirePosition("after", after);
+        if (until != null && until < after) {
+            throw new InvalidQueryParameterException("until", "until must not be before after");
+        }
+        long through = Math.min(until == null ? Long.MAX_VALUE : until, auditTrail.stablePosition());
+        response.setContentType(NDJSON.toString());
+        response.setHeader("X-Ledger-Through-Position", Long.toString(through));
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"ledger-" + after + "-" + through + ".ndjson\"");
+        OutputStream out = response.getOutputStream();
+        auditTrail.export(after, through, event -> {
+            try {
+                out.write(objectMapper.writeValueAsBytes(event));
+                out.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        out.flush();
+    }
+
+    @GetMapping("/verify")
+    public LedgerVerification verify() {
+        return verification.verify();
+    }
+
+    /** Records the digest through the stable position now: 201, or 200 when one through it exists already. */
+    @PostMapping("/digests")
+    public ResponseEntity<RecordedDigest> recordDigest() {
+        DigestRecording recording = digestRecorder.record();
+        return ResponseEntity.status(recording.recordedNow() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(recording.digest());
+    }
+
+    private static void requirePosition(String parameter, long position) {
+        if (position < 0) {
+            throw new InvalidQueryParameterException(parameter, parameter + " is a global position, 0 or more");
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package org.agreementledger.api.web.audit;
+
+import org.agreementledger.api.support.HttpContractTest;
+import org.agreementledger.api.support.LedgerClient.Answer;
+import org.agreementledger.ledger.chain.EventHasher;
+import org.agreementledger.ledger.chain.StoredEvent;
+import org.agreementledger.projections.audit.StoredEvents;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Stored events altered behind the application's back, as a database superuser who sets the
+ * append-only trigger aside, are named by the verification. These tests get a service and a
+ * database of their own (the extra property makes a separate application context), and put every
+ * row back after each test, so that no other test ever sees a tampered ledger.
+ */
+@TestPropertySource(properties = "ledger.test.database=tamper-evidence")
+class LedgerTamperEvidenceTest extends HttpContractTest {
+
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    StoredEvents storedEvents;
+
+    private final List<StoredRow> originals = new ArrayList<>();
+
+    /** The content of a row as it was, to put back. */
+    private record StoredRow(long position, byte[] payload, byte[] metaData) {
+    }
+
+    @AfterEach
+    void restoreTheRowsAndCheckTheLedgerIsIntactAgain() {
+        asSuperuserWithTheTriggerSetAside(() -> originals.forEach(row -> jdbc.update(
+                "UPDATE domain_event_entry SET payload = ?, meta_data = ? WHERE global_index = ?",
+                row.payload(), row.metaData(), row.position())));
+        originals.clear();
+        assertThat(client.get("auditor", "/api/ledger/verify").body().get("intact").asBoolean()).isTrue();
+    }
+
+    /** Runs a change in one transaction whose session does not fire ordinary triggers (superuser only). */
+    private void asSuperuserWithTheTriggerSetAside(Runnable change) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("SET LOCAL session_replication_role = replica");
+            change.run();
+        });
+    }
+
+    private StoredEvent storedEvent(long position) {
+        return storedEvents.page(position - 1, position, 1).get(0).event();
+    }
+
+    /** Remembers the row as it is, then replaces its payload or metadata text (null leaves it). */
+    private void alter(long position, String payload, String metaData) {
+        StoredEvent original = storedEvent(position);
+        originals.add(new StoredRow(position, original.payload(), original.metaData()));
+        asSuperuserWithTheTriggerSetAside(() -> jdbc.update("""
+                        UPDATE domain_event_entry
+                        SET payload = coalesce(?, payload), meta_data = coalesce(?, meta_data)
+                        WHERE global_index = ?""",
+                payload == null ? null : payload.getBytes(StandardCharsets.UTF_8),
+                metaData == null ? null : metaData.getBytes(StandardCharsets.UTF_8), position));
+    }
+
+    private static String text(byte[] json) {
+        return new String(json, StandardCharsets.UTF_8);
+    }
+
+    private List<Long> positionsOf(String agreementId) {
+        return jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "ORDER BY sequence_number", Long.class, agreementId);
+    }
+
+    @Test
+    void anAmountChangedInTheStoredPayloadIsNamedAsThatEventsAlteredContent() {
+        propose("1.00");
+        String id = fullySigned("12500000.00");
+        fullySigned("2.00");
+        long proposal = positionsOf(id).get(0);
+        StoredEvent original = storedEvent(proposal);
+        assertThat(text(original.payload())).contains("\"amount\":\"12500000.00\"");
+
+        alter(proposal, text(original.payload()).replace("12500000.00", "92500000.00"), null);
+        Answer verified = client.get("auditor", "/api/ledger/verify");
+
+        assertThat(verified.status()).isEqualTo(200);
+        assertThat(verified.body().get("intact").asBoolean()).isFalse();
+        assertThat(verified.body().get("currentDigest").isNull()).isTrue();
+        var mismatch = verified.body().get("firstMismatch");
+        assertThat(mismatch.get("reason").asText()).isEqualTo("CONTENT_ALTERED");
+        assertThat(mismatch.get("globalPosition").asLong()).isEqualTo(proposal);
+        assertThat(mismatch.get("agreementId").asText()).isEqualTo(id);
+        assertThat(mismatch.get("sequenceNumber").asLong()).isZero();
+        assertThat(mismatch.get("stored").asText()).isEqualTo(EventHasher.storedHash(original));
+        assertThat(mismatch.get("expected").asText()).isEqualTo(EventHasher.hash(storedEvent(proposal)))
+                .isNotEqualTo(EventHasher.storedHash(original));
+        assertThat(verified.body().get("eventsChecked").asLong()).isEqualTo(proposal - 1);
+        // the trail shows what is stored now, so the auditor sees the altered amount too
+        assertThat(client.get("auditor", "/api/agreements/" + id + "/history").body()
+                .get("events").get(0).get("payload").get("value").get("amount").asText()).isEqualTo("92500000.00");
+    }
+
+    @Test
+    void aPreviousHashPointedElsewhereIsABrokenLink() {
+        String id = fullySigned("3.00");
+        long second = positionsOf(id).get(1);
+        String metaData = text(storedEvent(second).metaData());
+
+        alter(second, null, metaData.replaceFirst("\"previousHash\":\"[0-9a-f]{64}\"",
+                "\"previousHash\":\"" + EventHasher.GENESIS + "\""));
+        var mismatch = client.get("auditor", "/api/ledger/verify").body().get("firstMismatch");
+
+        assertThat(mismatch.get("reason").asText()).isEqualTo("BROKEN_LINK");
+        assertThat(mismatch.get("globalPosition").asLong()).isEqualTo(second);
+        assertThat(mismatch.get("sequenceNumber").asLong()).isEqualTo(1);
+        assertThat(mismatch.get("stored").asText()).isEqualTo(EventHasher.GENESIS);
+        assertThat(mismatch.get("expected").asText()).isEqualTo(EventHasher.storedHash(storedEvent(positionsOf(id).get(0))));
+    }
+
+    @Test
+    void anEventWhoseHashWasRemovedIsNamedAsMissingItsHash() {
+        String id = fullySigned("4.00");
+        long third = positionsOf(id).get(2);
+
+        alter(third, null, text(storedEvent(third).metaData()).replaceFirst(",?\"hash\":\"[0-9a-f]{64}\"", ""));
+        var mismatch = client.get("auditor", "/api/ledger/verify").body().get("firstMismatch");
+
+        assertThat(mismatch.get("reason").asText()).isEqualTo("MISSING_HASH");
+        assertThat(mismatch.get("globalPosition").asLong()).isEqualTo(third);
+    }
+
+    @Test
+    void aChainRewrittenWithRecomputedHashesIsCaughtByTheDigestRecordedBefore() {
+        String id = fullySigned("5000000.00");
+        Answer digest = client.post("auditor", "/api/ledger/digests", null);
+        List<Long> positions = positionsOf(id);
+
+        // the forger changes the amount and reseals every event of the chain after it
+        StoredEvent proposal = storedEvent(positions.get(0));
+        String forgedPayload = text(proposal.payload()).replace("5000000.00", "9000000.00");
+        String previousHash = EventHasher.GENESIS;
+        for (long position : positions) {
+            StoredEvent event = storedEvent(position);
+            String payload = position == positions.get(0) ? forgedPayload : text(event.payload());
+            String unsealed = text(event.metaData())
+                    .replaceFirst("\"previousHash\":\"[0-9a-f]{64}\"", "\"previousHash\":\"" + previousHash + "\"");
+            String hash = EventHasher.hash(new StoredEvent(event.eventIdentifier(), event.aggregateIdentifier(),
+                    event.sequenceNumber(), event.aggregateType(), event.payloadType(), event.payloadRevision(),
+                    payload.getBytes(StandardCharsets.UTF_8), unsealed.getBytes(StandardCharsets.UTF_8)));
+            alter(position, payload, unsealed.replaceFirst("\"hash\":\"[0-9a-f]{64}\"", "\"hash\":\"" + hash + "\""));
+            previousHash = hash;
+        }
+        Answer verified = client.get("auditor", "/api/ledger/verify");
+
+        assertThat(verified.body().get("intact").asBoolean()).isFalse();
+        var mismatch = verified.body().get("firstMismatch");
+        assertThat(mismatch.get("reason").asText()).as(verified.text()).isEqualTo("DIGEST_MISMATCH");
+        assertThat(mismatch.get("digestId").asLong()).isEqualTo(digest.body().get("id").asLong());
+        assertThat(mismatch.get("stored").asText()).isEqualTo(digest.body().get("digest").asText());
+        assertThat(verified.body().get("eventsChecked").asLong()).isEqualTo(eventCount());
+    }
+
+    @Test
+    void theDatabaseRefusesToUpdateDeleteOrTruncateEventsAndDigests() {
+        String id = fullySigned("6.00");
+        client.post("auditor", "/api/ledger/digests", null);
+        long position = positionsOf(id).get(0);
+
+        for (String change : List.of(
+                "UPDATE domain_event_entry SET payload = payload WHERE global_index = " + position,
+                "DELETE FROM domain_event_entry WHERE global_index = " + position,
+                "TRUNCATE domain_event_entry",
+                "UPDATE ledger_digest SET chain_count = chain_count",
+                "DELETE FROM ledger_digest",
+                "TRUNCATE ledger_digest")) {
+            assertThatThrownBy(() -> jdbc.execute(change)).as(change)
+                    .isInstanceOf(DataAccessException.class)
+                    .rootCause().hasMessageContaining("append-only").hasMessageContaining("is refused");
+        }
+        assertThat(positionsOf(id)).hasSize(4);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_digest", Integer.class)).isPositive();
+    }
+}

@@ -1,0 +1,60 @@
+package org.agreementledger.projections.audit;
+
+import org.agreementledger.ledger.chain.AuditEvent;
+import org.agreementledger.ledger.chain.PositionedEvent;
+import org.springframework.stereotype.Service;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The audit trail read straight from the event store, so it is always current: one agreement's
+ * history, the ledger page by page, and exports of ranges. Only events at or before the stable
+ * position are served, so a reader paging on never misses an event that commits late.
+ */
+@Service
+public class AuditTrail {
+
+    private static final int EXPORT_BATCH_SIZE = 500;
+
+    private final StoredEvents storedEvents;
+    private final LedgerHorizon horizon;
+    private final BusinessDates businessDates;
+
+    public AuditTrail(StoredEvents storedEvents, LedgerHorizon horizon, BusinessDates businessDates) {
+        this.storedEvents = storedEvents;
+        this.horizon = horizon;
+        this.businessDates = businessDates;
+    }
+
+    /** The agreement's events in chain order; empty when there is no such agreement. */
+    public List<AuditEvent> historyOf(String agreementId) {
+        return storedEvents.ofAgreement(agreementId).stream().map(this::toAuditEvent).toList();
+    }
+
+    public LedgerPage page(long after, int limit) {
+        long stable = horizon.stablePosition();
+        List<AuditEvent> events = storedEvents.page(after, stable, limit).stream().map(this::toAuditEvent).toList();
+        long next = events.isEmpty() ? after : events.get(events.size() - 1).globalPosition();
+        return new LedgerPage(after, limit, events, next, stable, next < stable);
+    }
+
+    /**
+     * Hands every event after {@code after} and at or before {@code through} to the consumer in
+     * global order, reading a batch at a time; {@code through} is at most {@link #stablePosition()}.
+     */
+    public void export(long after, long through, Consumer<AuditEvent> consumer) {
+        Iterator<PositionedEvent> events = storedEvents.inGlobalOrder(after, through, EXPORT_BATCH_SIZE);
+        events.forEachRemaining(event -> consumer.accept(toAuditEvent(event)));
+    }
+
+    /** The highest position a reader may go to now: see {@link LedgerHorizon}. */
+    public long stablePosition() {
+        return horizon.stablePosition();
+    }
+
+    private AuditEvent toAuditEvent(PositionedEvent event) {
+        return AuditEvent.of(event, businessDates.of(event.event()));
+    }
+}

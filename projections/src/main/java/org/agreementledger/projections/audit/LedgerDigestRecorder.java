@@ -1,0 +1,38 @@
+package org.agreementledger.projections.audit;
+
+import org.agreementledger.ledger.chain.ChainHead;
+import org.agreementledger.ledger.chain.LedgerDigest;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** Records the ledger digest through the stable position, once per position. */
+@Service
+public class LedgerDigestRecorder {
+
+    private final LedgerHorizon horizon;
+    private final StoredEvents storedEvents;
+    private final RecordedDigests recordedDigests;
+    private final Clock clock;
+
+    public LedgerDigestRecorder(LedgerHorizon horizon, StoredEvents storedEvents, RecordedDigests recordedDigests,
+                                Clock clock) {
+        this.horizon = horizon;
+        this.storedEvents = storedEvents;
+        this.recordedDigests = recordedDigests;
+        this.clock = clock;
+    }
+
+    public DigestRecording record() {
+        long through = horizon.stablePosition();
+        return recordedDigests.coveringExactly(through)
+                .map(existing -> new DigestRecording(existing, false))
+                .orElseGet(() -> {
+                    List<ChainHead> heads = storedEvents.chainHeadsThrough(through);
+                    return new DigestRecording(recordedDigests.record(through, heads.size(), LedgerDigest.of(heads),
+                            Instant.now(clock)), true);
+                });
+    }
+}

@@ -1,0 +1,32 @@
+package org.agreementledger.projections.audit;
+
+import org.agreementledger.ledger.chain.LedgerVerification;
+import org.agreementledger.ledger.chain.LedgerVerifier;
+import org.springframework.stereotype.Service;
+
+/**
+ * Verifies every hash chain and every recorded digest from the stored events, through the stable
+ * position, reading the event table a batch at a time.
+ */
+@Service
+public class LedgerVerificationService {
+
+    private static final int BATCH_SIZE = 1000;
+
+    private final LedgerHorizon horizon;
+    private final StoredEvents storedEvents;
+    private final RecordedDigests recordedDigests;
+
+    public LedgerVerificationService(LedgerHorizon horizon, StoredEvents storedEvents,
+                                     RecordedDigests recordedDigests) {
+        this.horizon = horizon;
+        this.storedEvents = storedEvents;
+        this.recordedDigests = recordedDigests;
+    }
+
+    public LedgerVerification verify() {
+        long through = horizon.stablePosition();
+        return LedgerVerifier.verify(through, storedEvents.inGlobalOrder(0, through, BATCH_SIZE),
+                recordedDigests.all());
+    }
+}
