@@ -2,6 +2,8 @@ package org.agreementledger.api.web;
 
 import org.agreementledger.projections.InvalidQueryException;
 import org.agreementledger.projections.rebuild.RebuildRefusedException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -11,8 +13,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.util.List;
 
-/** Refusals of the read side as {@code application/problem+json}: a query the client must fix, a rebuild that cannot start. */
+/**
+ * Refusals of the read side as {@code application/problem+json}: a query the client must fix, a
+ * rebuild that cannot start. Consulted before {@link ApiExceptionHandler}, whose catch-all would
+ * otherwise answer them as server errors.
+ */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ReadSideExceptionHandler {
 
     @ExceptionHandler(InvalidQueryException.class)

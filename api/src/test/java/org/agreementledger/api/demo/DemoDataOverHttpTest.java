@@ -5,8 +5,6 @@ import org.agreementledger.api.support.ReadSideIntegrationTest;
 import org.agreementledger.api.support.TotalsAnswer;
 import org.agreementledger.api.support.TotalsAnswer.Bucket;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.agreementledger.api.support.ReadSide.eventually;
 import static org.agreementledger.api.support.ReadSide.reconcilesWithNothingLeftToProcess;
@@ -22,8 +20,6 @@ class DemoDataOverHttpTest extends ReadSideIntegrationTest {
     private static final String OCCASION = "Belt and Road Inter-regional Cooperation and Innovation Conference, Urumqi 2024";
     private static final Bucket PUBLISHED = Bucket.of(71, "CNY", "670000000.00");
 
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void theLoadedDemoDataShowsThePublishedTotalsAndLoadingAgainWritesNothing() {
@@ -32,13 +28,13 @@ class DemoDataOverHttpTest extends ReadSideIntegrationTest {
         assertThat(first.body().get("agreementsInDataSet").asInt()).isEqualTo(71);
         assertThat(first.body().get("occasion").asText()).isEqualTo(OCCASION);
         eventually(() -> assertThat(totals(client, "stage=signed&occasion=" + OCCASION).total()).isEqualTo(PUBLISHED));
-        Long eventsAfterFirstLoad = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        long eventsAfterFirstLoad = eventCount();
 
         Answer again = client.post("admin", "/api/admin/demo-data", null);
 
         assertThat(again.body().get("agreementsWritten").asInt()).isZero();
         assertThat(again.body().get("agreementsAlreadyPresent").asInt()).isEqualTo(71);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class))
+        assertThat(eventCount())
                 .isEqualTo(eventsAfterFirstLoad);
         assertThat(jdbc.queryForObject("""
                 SELECT count(DISTINCT convert_from(meta_data, 'UTF8')::jsonb ->> 'actor') FROM domain_event_entry

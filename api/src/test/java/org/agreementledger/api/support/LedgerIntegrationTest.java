@@ -12,8 +12,7 @@ import java.lang.annotation.Target;
  * The whole service on a random port against a real PostgreSQL: the embedded one, started fresh
  * in a temporary directory, or the one LEDGER_DB_URL names. All test classes with this annotation
  * share one application context, hence one database, without the demo data set: tests create their
- * own agreements and never
- * assume an empty ledger.
+ * own agreements and never assume an empty ledger.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -3,30 +3,24 @@ package org.agreementledger.api.support;
 import org.agreementledger.api.web.command.LedgerCommands;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import java.util.UUID;
 
 /**
- * An integration test of the read side: HTTP calls as the configured users, commands through the
- * gateway, and an occasion of each test's own. All integration tests share one ledger, so a test
+ * An integration test of the read side: besides HTTP, commands through the gateway (between any
+ * parties), and an occasion of each test's own. All integration tests share one ledger, so a test
  * files its agreements under its occasion and filters on it.
  */
-@LedgerIntegrationTest
-public abstract class ReadSideIntegrationTest {
+public abstract class ReadSideIntegrationTest extends HttpContractTest {
 
-    @Autowired
-    private TestRestTemplate rest;
     @Autowired
     private LedgerCommands ledgerCommands;
 
-    protected LedgerClient client;
     protected GatewayCommands commands;
     protected String occasion;
 
     @BeforeEach
-    void setUpClientsAndOccasion() {
-        client = new LedgerClient(rest);
+    void setUpCommandsAndOccasion() {
         commands = new GatewayCommands(ledgerCommands);
         occasion = getClass().getSimpleName() + "-" + UUID.randomUUID();
     }

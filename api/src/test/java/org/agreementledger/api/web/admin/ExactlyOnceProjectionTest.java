@@ -10,7 +10,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
@@ -35,8 +34,6 @@ class ExactlyOnceProjectionTest extends ReadSideIntegrationTest {
     private static final Party HEFEI = party("X-HEFEI", "Hefei", "CN");
     private static final Party TASHKENT = party("X-TASHKENT", "Tashkent", "UZ");
 
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transaction;
     @Autowired

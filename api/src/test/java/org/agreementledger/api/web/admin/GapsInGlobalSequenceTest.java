@@ -7,7 +7,6 @@ import org.agreementledger.projections.agreement.AgreementProjection;
 import org.agreementledger.projections.reconciliation.ProcessorPositions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.LocalDate;
@@ -43,8 +42,6 @@ class GapsInGlobalSequenceTest extends ReadSideIntegrationTest {
 
     @Autowired
     TransactionTemplate transaction;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     ProcessorPositions positions;
 

@@ -5,8 +5,6 @@ import org.agreementledger.api.support.LedgerClient.Answer;
 import org.agreementledger.api.support.ReadSideIntegrationTest;
 import org.agreementledger.ledger.domain.Party;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -27,8 +25,6 @@ class RebuildOverHttpTest extends ReadSideIntegrationTest {
     private static final Party ALMATY = party("R-ALMATY", "Almaty", "KZ");
     private static final Party SAMARKAND = party("R-SAMARKAND", "Samarkand", "UZ");
 
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void aCorruptedReadModelIsReportedByTheReconciliationAndARebuildRestoresIdenticalResults() {

@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReconciliationUnderRandomLoadTest extends ReadSideIntegrationTest {
 
     private static final int THREADS = 4;
-    private static final int STEPS_PER_THREAD = 300;
+    private static final int STEPS_PER_THREAD = 500;
     private static final int RACED_AGREEMENTS = 12;
 
 
