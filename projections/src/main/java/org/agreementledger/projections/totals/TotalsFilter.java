@@ -10,6 +10,4 @@ import org.agreementledger.ledger.domain.CooperationKind;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TotalsFilter(String city, String country, String sector, CooperationKind kind, Integer year,
                            String occasion) {
-
-    public static final TotalsFilter NONE = new TotalsFilter(null, null, null, null, null, null);
 }
