@@ -4,7 +4,8 @@
 const $ = (id) => document.getElementById(id);
 
 async function getJson(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  // location.origin, not a relative URL: a page opened as http://user:password@host/ must not pass its credentials on
+  const response = await fetch(location.origin + path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     const error = new Error(problem.detail || response.statusText);
