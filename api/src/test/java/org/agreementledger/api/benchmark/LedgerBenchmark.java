@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
 
 /**
  * Drives the whole service over HTTP on a fresh embedded PostgreSQL and prints figures: command
- * throughput and latency, read latency, memory and storage per event. It asserts nothing; run it
+ * throughput and latency, projection lag, totals and history read latency, memory and storage per event. It asserts nothing; run it
  * with {@code ./mvnw -q -pl api -am -DskipTests install && ./mvnw -q -pl api exec:java@benchmark}
  * and optionally {@code -Dbenchmark.agreements=N -Dbenchmark.threads=T}.
  */
@@ -56,6 +56,23 @@ public final class LedgerBenchmark {
             System.out.printf("commands: %d in %.1fs = %.0f commands/s, %.0f events/s; latency %s%n",
                     commandLatency.count(), seconds, commandLatency.count() / seconds, events / seconds,
                     commandLatency.summary());
+
+            long catchUpStart = System.nanoTime();
+            while (client.get("admin", "/api/admin/reconciliation").body().get("eventsNotYetProcessed").asLong() > 0) {
+                Thread.sleep(20);
+            }
+            System.out.printf("projections caught up %.0fms after the last command%n",
+                    (System.nanoTime() - catchUpStart) / 1e6);
+
+            LatencyRecorder totalsLatency = new LatencyRecorder();
+            List<String> groupings = List.of("", "city", "sector", "year", "city,sector,year", "country,kind");
+            runAll(threads, java.util.stream.IntStream.range(0, 50).boxed().flatMap(round -> groupings.stream())
+                    .map(by -> (Runnable) () -> {
+                        long start = System.nanoTime();
+                        requireStatus(client.get("analyst", "/api/totals?stage=signed&by=" + by), 200);
+                        totalsLatency.record(start);
+                    }).toList());
+            System.out.printf("totals queries: latency %s%n", totalsLatency.summary());
 
             LatencyRecorder readLatency = new LatencyRecorder();
             runAll(threads, ids.stream().map(id -> (Runnable) () -> {
