@@ -2,9 +2,15 @@ package org.agreementledger.ledger.chain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import org.agreementledger.ledger.event.AgreementEvent;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One event of the audit trail: its stored content, everything its hash covers, together with the
@@ -66,6 +72,41 @@ public record AuditEvent(long globalPosition,
                 aggregateType, payloadType, payloadRevision,
                 jsonBytes(payload == null ? NullNode.getInstance() : payload),
                 metaData == null || metaData.isNull() ? null : jsonBytes(metaData)));
+    }
+
+    /**
+     * The first read-out (type, business date, actor, recorded-at, correlation id, hashes) that does
+     * not say what the stored content says. Read-outs are not hashed, so a certificate is only as
+     * good as this check that they were derived from what is.
+     */
+    public Optional<String> readOutMismatch() {
+        AuditEvent derived = of(toPositionedEvent(), businessDateIn(payloadType, payload));
+        Map<String, Object[]> readOuts = new LinkedHashMap<>();
+        readOuts.put("type", new Object[]{type, derived.type()});
+        readOuts.put("businessDate", new Object[]{businessDate, derived.businessDate()});
+        readOuts.put("actor", new Object[]{actor, derived.actor()});
+        readOuts.put("recordedAt", new Object[]{recordedAt, derived.recordedAt()});
+        readOuts.put("correlationId", new Object[]{correlationId, derived.correlationId()});
+        readOuts.put("previousHash", new Object[]{previousHash, derived.previousHash()});
+        readOuts.put("hash", new Object[]{hash, derived.hash()});
+        return readOuts.entrySet().stream()
+                .filter(readOut -> !Objects.equals(readOut.getValue()[0], readOut.getValue()[1]))
+                .findFirst()
+                .map(readOut -> "its " + readOut.getKey() + " reads " + readOut.getValue()[0]
+                        + " but its stored content says " + readOut.getValue()[1]);
+    }
+
+    /** The business date a stored ledger event records, or null when its payload is not one. */
+    static LocalDate businessDateIn(String payloadType, JsonNode payload) {
+        try {
+            Class<?> eventType = Class.forName(payloadType);
+            if (payload == null || !AgreementEvent.class.isAssignableFrom(eventType)) {
+                return null;
+            }
+            return ((AgreementEvent) CanonicalJson.read(jsonBytes(payload), eventType)).businessDate();
+        } catch (ClassNotFoundException | IOException | RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private static byte[] jsonBytes(JsonNode node) {

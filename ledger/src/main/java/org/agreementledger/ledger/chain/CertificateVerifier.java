@@ -73,6 +73,11 @@ public final class CertificateVerifier {
                         + found.globalPosition() + "): " + found.reason() + ": " + found.detail()
                         + " (expected " + found.expected() + ", stored " + found.stored() + ")");
             }
+            Optional<String> misread = event.readOutMismatch();
+            if (misread.isPresent()) {
+                return CertificateCheck.failed("event " + event.sequenceNumber() + " (position "
+                        + event.globalPosition() + "): " + misread.get());
+            }
             lastPosition = event.globalPosition();
         }
         ChainHead head = chain.headOf(certificate.agreementId()).orElseThrow();

@@ -43,7 +43,8 @@ class CertificateVerifierTest {
     private List<AuditEvent> eventsOf(String agreementId) {
         return ledger.events().stream()
                 .filter(event -> event.event().aggregateIdentifier().equals(agreementId))
-                .map(event -> AuditEvent.of(event, LocalDate.of(2024, 8, 22)))
+                .map(event -> AuditEvent.of(event, AuditEvent.businessDateIn(event.event().payloadType(),
+                        CanonicalJson.parse(event.event().payload()))))
                 .toList();
     }
 
@@ -70,6 +71,31 @@ class CertificateVerifierTest {
 
         assertThat(check.valid()).isFalse();
         assertThat(check.summary()).contains("event 0", "CONTENT_ALTERED");
+    }
+
+    @Test
+    void aBusinessDateReadOutThatIsNotThePayloadsIsFound() throws IOException {
+        String text = JSON.writeValueAsString(certificate);
+        assertThat(text).contains("\"businessDate\":\"2024-08-22\"");
+
+        CertificateCheck check = CertificateVerifier.verify(CanonicalJson.read(
+                text.replace("\"businessDate\":\"2024-08-22\"", "\"businessDate\":\"2024-08-29\"")
+                        .getBytes(StandardCharsets.UTF_8), AgreementCertificate.class));
+
+        assertThat(check.valid()).isFalse();
+        assertThat(check.summary()).contains("event 1", "businessDate reads 2024-08-29", "2024-08-22");
+    }
+
+    @Test
+    void anActorReadOutThatIsNotTheMetaDatasIsFound() throws IOException {
+        String text = JSON.writeValueAsString(certificate).replaceFirst("\"actor\":\"registrar\"",
+                "\"actor\":\"someone-else\"");
+
+        CertificateCheck check = CertificateVerifier.verify(CanonicalJson.read(
+                text.getBytes(StandardCharsets.UTF_8), AgreementCertificate.class));
+
+        assertThat(check.valid()).isFalse();
+        assertThat(check.summary()).contains("event 0", "actor reads someone-else");
     }
 
     @Test
