@@ -1,0 +1,136 @@
+package org.agreementledger.api.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.agreementledger.api.support.Agreements;
+import org.agreementledger.api.support.HttpContractTest;
+import org.agreementledger.api.support.LedgerClient.Answer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Production's way in: OAuth2 bearer tokens from the organisation's identity provider, with the
+ * ledger's roles and a signatory's party as claims. Here the provider is a key pair of the test.
+ */
+@Import(BearerTokenTest.IdentityProvider.class)
+class BearerTokenTest extends HttpContractTest {
+
+    private static final KeyPair PROVIDER_KEY = rsaKeyPair();
+
+    @TestConfiguration
+    static class IdentityProvider {
+
+        @Bean
+        JwtDecoder jwtDecoder() {
+            return NimbusJwtDecoder.withPublicKey((RSAPublicKey) PROVIDER_KEY.getPublic()).build();
+        }
+    }
+
+    @Test
+    void aRegistrarWithABearerTokenProposesAndIsRecordedAsTheTokensSubject() {
+        Answer proposed = withToken(token(PROVIDER_KEY, "registrar@science-bureau", List.of("REGISTRAR"), null,
+                Instant.now().plusSeconds(300)), HttpMethod.POST, "/api/agreements", Agreements.proposal("10.00"));
+
+        assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
+        String actor = jdbc.queryForObject("""
+                SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' FROM domain_event_entry
+                WHERE aggregate_identifier = ?""", String.class, proposed.body().get("agreementId").asText());
+        assertThat(actor).isEqualTo("registrar@science-bureau");
+    }
+
+    @Test
+    void aSignatoryTokenSignsForItsPartyOnly() {
+        String id = propose("11.00");
+        String signatory = token(PROVIDER_KEY, "kbtu-office", List.of("SIGNATORY"), Agreements.KBTU,
+                Instant.now().plusSeconds(300));
+
+        Answer forOtherParty = withToken(signatory, HttpMethod.POST, "/api/agreements/" + id + "/signatures",
+                Map.of("partyId", Agreements.XJU, "signedOn", "2024-08-22"));
+        Answer forOwnParty = withToken(signatory, HttpMethod.POST, "/api/agreements/" + id + "/signatures",
+                Map.of("partyId", Agreements.KBTU, "signedOn", "2024-08-22"));
+
+        assertThat(forOtherParty.status()).isEqualTo(403);
+        assertThat(forOwnParty.status()).as(forOwnParty.text()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenWithoutTheRoleIsForbidden() {
+        Answer answer = withToken(token(PROVIDER_KEY, "someone", List.of("ANALYST"), null,
+                Instant.now().plusSeconds(300)), HttpMethod.POST, "/api/agreements", Agreements.proposal("1.00"));
+
+        assertThat(answer.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIsUnauthorized() {
+        Answer answer = withToken(token(rsaKeyPair(), "registrar", List.of("REGISTRAR"), null,
+                Instant.now().plusSeconds(300)), HttpMethod.POST, "/api/agreements", Agreements.proposal("1.00"));
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void anExpiredTokenIsUnauthorized() {
+        Answer answer = withToken(token(PROVIDER_KEY, "registrar", List.of("REGISTRAR"), null,
+                Instant.now().minusSeconds(3600)), HttpMethod.POST, "/api/agreements", Agreements.proposal("1.00"));
+
+        assertThat(answer.status()).isEqualTo(401);
+    }
+
+    private Answer withToken(String token, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        return client.exchange(null, method, path, body, headers);
+    }
+
+    private static String token(KeyPair signingKey, String subject, List<String> roles, String partyId,
+                                Instant expiresAt) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .subject(subject)
+                .issueTime(Date.from(expiresAt.minusSeconds(600)))
+                .expirationTime(Date.from(expiresAt))
+                .claim("roles", roles);
+        if (partyId != null) {
+            claims.claim("party_id", partyId);
+        }
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
+            jwt.sign(new RSASSASigner(signingKey.getPrivate()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyPair rsaKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
