@@ -8,6 +8,8 @@ import org.agreementledger.api.web.command.PartyNotYoursException;
 import org.agreementledger.api.web.idempotency.IdempotencyKeyReusedException;
 import org.agreementledger.api.web.idempotency.InvalidIdempotencyKeyException;
 import org.agreementledger.ledger.rules.LedgerRuleViolation;
+import org.agreementledger.projections.InvalidQueryException;
+import org.agreementledger.projections.rebuild.RebuildRefusedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -55,6 +57,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log.error("Unexpected failure", failure);
         return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "The ledger could not complete the request; nothing was acknowledged. Try again."));
+    }
+
+    @ExceptionHandler(InvalidQueryException.class)
+    ResponseEntity<Object> invalidQuery(InvalidQueryException invalid) {
+        return problem(Problems.withFields(HttpStatus.BAD_REQUEST, "invalid-parameter", invalid.getMessage(),
+                List.of(new Problems.FieldError(invalid.parameter(), invalid.getMessage()))));
+    }
+
+    @ExceptionHandler(RebuildRefusedException.class)
+    ResponseEntity<Object> rebuildRefused(RebuildRefusedException refused) {
+        return problem(Problems.of(HttpStatus.CONFLICT, "rebuild-refused", refused.getMessage()));
     }
 
     @ExceptionHandler(InvalidIdempotencyKeyException.class)

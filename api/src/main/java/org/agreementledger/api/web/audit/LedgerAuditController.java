@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.agreementledger.ledger.chain.LedgerVerification;
 import org.agreementledger.ledger.chain.RecordedDigest;
+import org.agreementledger.projections.InvalidQueryException;
 import org.agreementledger.projections.audit.AuditTrail;
 import org.agreementledger.projections.audit.DigestRecording;
 import org.agreementledger.projections.audit.LedgerDigestRecorder;
@@ -51,7 +52,7 @@ public class LedgerAuditController {
                              @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
         requirePosition("after", after);
         if (limit < 1) {
-            throw new InvalidQueryParameterException("limit", "limit must be at least 1");
+            throw new InvalidQueryException("limit", "limit must be at least 1");
         }
         return auditTrail.page(after, Math.min(limit, MAX_LIMIT));
     }
@@ -66,7 +67,7 @@ public class LedgerAuditController {
                        HttpServletResponse response) throws IOException {
         requirePosition("after", after);
         if (until != null && until < after) {
-            throw new InvalidQueryParameterException("until", "until must not be before after");
+            throw new InvalidQueryException("until", "until must not be before after");
         }
         long through = Math.min(until == null ? Long.MAX_VALUE : until, auditTrail.stablePosition());
         response.setContentType(NDJSON.toString());
@@ -100,7 +101,7 @@ public class LedgerAuditController {
 
     private static void requirePosition(String parameter, long position) {
         if (position < 0) {
-            throw new InvalidQueryParameterException(parameter, parameter + " is a global position, 0 or more");
+            throw new InvalidQueryException(parameter, parameter + " is a global position, 0 or more");
         }
     }
 }
