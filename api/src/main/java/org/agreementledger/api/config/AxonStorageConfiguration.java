@@ -7,6 +7,8 @@ import org.agreementledger.ledger.domain.SectorCatalogue;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -14,7 +16,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -99,6 +103,27 @@ public class AxonStorageConfiguration {
                 .gapCleaningThreshold(gaps.gapCleaningThreshold())
                 .build();
         return new HashChainingEventStorageEngine(jdbcEngine, eventSerializer, clock);
+    }
+
+    /**
+     * The token store, as Axon's auto-configuration would make it, but with a node id that can be
+     * set: segments are claimed in the name of the node, and two nodes must never share one.
+     * Axon's default (process id and host) is right for separate processes, not for nodes started
+     * in one JVM, as the scale-out test does.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          TokenStoreProperties tokenStoreProperties,
+                          @Value("${ledger.node-id:}") String nodeId) {
+        JdbcTokenStore.Builder tokenStore = JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
+                .serializer(serializer)
+                .claimTimeout(tokenStoreProperties.getClaimTimeout());
+        if (!nodeId.isBlank()) {
+            tokenStore.nodeId(nodeId);
+        }
+        return tokenStore.build();
     }
 
     /**

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two service nodes on one PostgreSQL: commands go to either node, commands on one agreement
- * from both nodes at once are serialised by the event store, and every event is counted once in
- * the totals, whichever node's processor takes it in.
+ * from both nodes at once are serialised by the event store, the projection's segments are shared
+ * between the nodes through the token store, and every event is counted once in the totals.
  */
 class TwoNodesOnOneDatabaseTest {
 
@@ -36,11 +36,13 @@ class TwoNodesOnOneDatabaseTest {
     void commandsThroughEitherNodeAreRecordedOnceAndCountedOnce(@TempDir Path dataDirectory) throws Exception {
         try (ConfigurableApplicationContext first = new SpringApplicationBuilder(LedgerApplication.class).run(
                 "--server.port=0", "--ledger.embedded-postgres.data-directory=" + dataDirectory,
-                "--ledger.embedded-postgres.port=0", "--ledger.demo-data.enabled=false");
+                "--ledger.embedded-postgres.port=0", "--ledger.demo-data.enabled=false", "--ledger.node-id=node-a",
+                "--ledger.projections.max-claimed-segments=2");
              ConfigurableApplicationContext second = new SpringApplicationBuilder(LedgerApplication.class).run(
                      "--server.port=0",
                      "--spring.datasource.url=" + first.getBean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres"),
-                     "--ledger.demo-data.enabled=false")) {
+                     "--ledger.demo-data.enabled=false", "--ledger.node-id=node-b",
+                     "--ledger.projections.max-claimed-segments=2")) {
             List<LedgerClient> nodes = List.of(clientOf(first), clientOf(second));
 
             List<String> ids = new ArrayList<>();
@@ -62,6 +64,10 @@ class TwoNodesOnOneDatabaseTest {
             }
 
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            ReadSide.eventually(() -> assertThat(jdbc.queryForList(
+                    "SELECT owner FROM token_entry WHERE processor_name = 'agreement-projection' ORDER BY owner",
+                    String.class)).as("each node claims two of the four segments")
+                    .containsExactly("node-a", "node-a", "node-b", "node-b"));
             assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class))
                     .isEqualTo(AGREEMENTS * 4L);
             for (LedgerClient node : nodes) {
