@@ -52,11 +52,12 @@ public record AuditEvent(long globalPosition,
                          JsonNode payload,
                          JsonNode metaData) {
 
-    public static AuditEvent of(PositionedEvent positioned, LocalDate businessDate) {
+    /** The event as the trail shows it; every read-out is derived from the stored content, here only. */
+    public static AuditEvent of(PositionedEvent positioned) {
         StoredEvent event = positioned.event();
         JsonNode metaData = event.metaData() == null ? null : CanonicalJson.parse(event.metaData());
         return new AuditEvent(positioned.globalPosition(), event.aggregateIdentifier(), event.sequenceNumber(),
-                simpleName(event.payloadType()), businessDate,
+                simpleName(event.payloadType()), businessDateIn(event.payloadType(), event.payload()),
                 CanonicalJson.textField(metaData, LedgerMetaData.ACTOR),
                 CanonicalJson.textField(metaData, LedgerMetaData.RECORDED_AT),
                 CanonicalJson.textField(metaData, LedgerMetaData.CORRELATION_ID),
@@ -80,7 +81,7 @@ public record AuditEvent(long globalPosition,
      * good as this check that they were derived from what is.
      */
     public Optional<String> readOutMismatch() {
-        AuditEvent derived = of(toPositionedEvent(), businessDateIn(payloadType, payload));
+        AuditEvent derived = of(toPositionedEvent());
         Map<String, Object[]> readOuts = new LinkedHashMap<>();
         readOuts.put("type", new Object[]{type, derived.type()});
         readOuts.put("businessDate", new Object[]{businessDate, derived.businessDate()});
@@ -96,14 +97,14 @@ public record AuditEvent(long globalPosition,
                         + " but its stored content says " + readOut.getValue()[1]);
     }
 
-    /** The business date a stored ledger event records, or null when its payload is not one. */
-    static LocalDate businessDateIn(String payloadType, JsonNode payload) {
+    /** The business date a stored ledger event records, or null when its payload no longer reads as one. */
+    private static LocalDate businessDateIn(String payloadType, byte[] payload) {
         try {
             Class<?> eventType = Class.forName(payloadType);
-            if (payload == null || !AgreementEvent.class.isAssignableFrom(eventType)) {
+            if (!AgreementEvent.class.isAssignableFrom(eventType)) {
                 return null;
             }
-            return ((AgreementEvent) CanonicalJson.read(jsonBytes(payload), eventType)).businessDate();
+            return ((AgreementEvent) CanonicalJson.read(payload, eventType)).businessDate();
         } catch (ClassNotFoundException | IOException | RuntimeException unreadable) {
             return null;
         }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,8 +42,7 @@ class CertificateVerifierTest {
     private List<AuditEvent> eventsOf(String agreementId) {
         return ledger.events().stream()
                 .filter(event -> event.event().aggregateIdentifier().equals(agreementId))
-                .map(event -> AuditEvent.of(event, AuditEvent.businessDateIn(event.event().payloadType(),
-                        CanonicalJson.parse(event.event().payload()))))
+                .map(AuditEvent::of)
                 .toList();
     }
 

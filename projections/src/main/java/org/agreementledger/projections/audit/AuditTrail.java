@@ -20,22 +20,19 @@ public class AuditTrail {
 
     private final StoredEvents storedEvents;
     private final LedgerHorizon horizon;
-    private final BusinessDates businessDates;
-
-    public AuditTrail(StoredEvents storedEvents, LedgerHorizon horizon, BusinessDates businessDates) {
+    public AuditTrail(StoredEvents storedEvents, LedgerHorizon horizon) {
         this.storedEvents = storedEvents;
         this.horizon = horizon;
-        this.businessDates = businessDates;
     }
 
     /** The agreement's events in chain order; empty when there is no such agreement. */
     public List<AuditEvent> historyOf(String agreementId) {
-        return storedEvents.ofAgreement(agreementId).stream().map(this::toAuditEvent).toList();
+        return storedEvents.ofAgreement(agreementId).stream().map(AuditEvent::of).toList();
     }
 
     public LedgerPage page(long after, int limit) {
         long stable = horizon.stablePosition();
-        List<AuditEvent> events = storedEvents.page(after, stable, limit).stream().map(this::toAuditEvent).toList();
+        List<AuditEvent> events = storedEvents.page(after, stable, limit).stream().map(AuditEvent::of).toList();
         long next = events.isEmpty() ? after : events.get(events.size() - 1).globalPosition();
         return new LedgerPage(after, limit, events, next, stable, next < stable);
     }
@@ -46,15 +43,11 @@ public class AuditTrail {
      */
     public void export(long after, long through, Consumer<AuditEvent> consumer) {
         Iterator<PositionedEvent> events = storedEvents.inGlobalOrder(after, through, EXPORT_BATCH_SIZE);
-        events.forEachRemaining(event -> consumer.accept(toAuditEvent(event)));
+        events.forEachRemaining(event -> consumer.accept(AuditEvent.of(event)));
     }
 
     /** The highest position a reader may go to now: see {@link LedgerHorizon}. */
     public long stablePosition() {
         return horizon.stablePosition();
-    }
-
-    private AuditEvent toAuditEvent(PositionedEvent event) {
-        return AuditEvent.of(event, businessDates.of(event.event()));
     }
 }
