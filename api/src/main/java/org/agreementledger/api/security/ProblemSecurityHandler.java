@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.agreementledger.api.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -44,8 +43,6 @@ public class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessD
     private void write(HttpServletResponse response, ProblemDetail problem, HttpServletRequest request)
             throws IOException {
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, problem, objectMapper);
     }
 }

@@ -48,38 +48,38 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({LedgerRuleViolation.class, PartyNotYoursException.class, IdempotencyKeyReusedException.class,
             AggregateNotFoundException.class, AggregateStreamCreationException.class, ConcurrencyException.class})
     ResponseEntity<Object> refusal(RuntimeException refusal) {
-        return problem(RefusalProblems.problemFor(refusal).orElseThrow(() -> refusal));
+        return Problems.response(RefusalProblems.problemFor(refusal).orElseThrow(() -> refusal));
     }
 
     /** What no handler foresaw is the server's fault: logged in full, answered without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception failure) {
         log.error("Unexpected failure", failure);
-        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+        return Problems.response(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "The ledger could not complete the request; nothing was acknowledged. Try again."));
     }
 
     @ExceptionHandler(InvalidQueryException.class)
     ResponseEntity<Object> invalidQuery(InvalidQueryException invalid) {
-        return problem(Problems.withFields(HttpStatus.BAD_REQUEST, "invalid-parameter", invalid.getMessage(),
+        return Problems.response(Problems.withFields(HttpStatus.BAD_REQUEST, "invalid-parameter", invalid.getMessage(),
                 List.of(new Problems.FieldError(invalid.parameter(), invalid.getMessage()))));
     }
 
     @ExceptionHandler(RebuildRefusedException.class)
     ResponseEntity<Object> rebuildRefused(RebuildRefusedException refused) {
-        return problem(Problems.of(HttpStatus.CONFLICT, "rebuild-refused", refused.getMessage()));
+        return Problems.response(Problems.of(HttpStatus.CONFLICT, "rebuild-refused", refused.getMessage()));
     }
 
     @ExceptionHandler(InvalidIdempotencyKeyException.class)
     ResponseEntity<Object> invalidKey(InvalidIdempotencyKeyException invalid) {
-        return problem(Problems.withFields(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", invalid.getMessage(),
+        return Problems.response(Problems.withFields(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", invalid.getMessage(),
                 List.of(new Problems.FieldError("Idempotency-Key", invalid.getMessage()))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> badParameter(MethodArgumentTypeMismatchException mismatch) {
         String message = "'" + mismatch.getValue() + "' is not a valid " + mismatch.getName();
-        return problem(Problems.withFields(HttpStatus.BAD_REQUEST, "invalid-parameter", message,
+        return Problems.response(Problems.withFields(HttpStatus.BAD_REQUEST, "invalid-parameter", message,
                 List.of(new Problems.FieldError(mismatch.getName(), message))));
     }
 
@@ -90,7 +90,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         List<Problems.FieldError> fields = invalid.getBindingResult().getFieldErrors().stream()
                 .map(error -> new Problems.FieldError(error.getField(), error.getDefaultMessage()))
                 .toList();
-        return problem(Problems.withFields(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-request",
+        return Problems.response(Problems.withFields(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-request",
                 "The request has invalid fields: " + fields.stream().map(Problems.FieldError::field)
                         .distinct().collect(Collectors.joining(", ")) + ".", fields));
     }
@@ -105,7 +105,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         .map(error -> new Problems.FieldError(result.getMethodParameter().getParameterName(),
                                 error.getDefaultMessage())))
                 .toList();
-        return problem(Problems.withFields(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-request",
+        return Problems.response(Problems.withFields(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-request",
                 "The request has invalid parameters.", fields));
     }
 
@@ -115,25 +115,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         Throwable cause = unreadable.getCause();
         if (hasCause(unreadable, PayloadTooLargeException.class)) {
-            return problem(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+            return Problems.response(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
                     "The request body is too large."));
         }
         if (cause instanceof InvalidFormatException invalidValue) {
             String field = pathOf(invalidValue);
             String message = "'" + invalidValue.getValue() + "' is not a valid value for " + field;
-            return problem(Problems.withFields(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-request", message,
+            return Problems.response(Problems.withFields(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-request", message,
                     List.of(new Problems.FieldError(field, message))));
         }
         if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             String field = pathOf(mismatched);
             String message = field + " has the wrong JSON type or is not a known field";
-            return problem(Problems.withFields(HttpStatus.BAD_REQUEST, "malformed-request", message,
+            return Problems.response(Problems.withFields(HttpStatus.BAD_REQUEST, "malformed-request", message,
                     List.of(new Problems.FieldError(field, message))));
         }
         String detail = cause instanceof JsonProcessingException json
                 ? "The request body is not valid JSON: " + json.getOriginalMessage()
                 : "The request body is missing or unreadable.";
-        return problem(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", detail));
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", detail));
     }
 
     /** Spring MVC's own refusals (405, 406, 415, 404...) keep their status and detail, with our type. */
@@ -150,10 +150,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .body(Problems.of(status, code, detail));
         }
         return super.handleExceptionInternal(failure, body, headers, statusCode, request);
-    }
-
-    private static ResponseEntity<Object> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static String pathOf(JsonMappingException failure) {

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,10 +36,8 @@ public class ControlCharacterParameterFilter extends OncePerRequestFilter {
             for (String value : parameter.getValue()) {
                 if (value.chars().anyMatch(Character::isISOControl)) {
                     String message = "query parameter '" + parameter.getKey() + "' must not contain control characters";
-                    response.setStatus(HttpStatus.BAD_REQUEST.value());
-                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    objectMapper.writeValue(response.getOutputStream(), Problems.withFields(HttpStatus.BAD_REQUEST,
-                            "invalid-parameter", message, List.of(new Problems.FieldError(parameter.getKey(), message))));
+                    Problems.write(response, Problems.withFields(HttpStatus.BAD_REQUEST, "invalid-parameter", message,
+                            List.of(new Problems.FieldError(parameter.getKey(), message))), objectMapper);
                     return;
                 }
             }

@@ -1,8 +1,13 @@
 package org.agreementledger.api.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +38,19 @@ public final class Problems {
                 .map(field -> Map.of("field", field.field(), "message", field.message()))
                 .toList());
         return problem;
+    }
+
+    /** The problem as an answer of a controller or exception handler. */
+    public static ResponseEntity<Object> response(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** The problem written straight to the servlet response, for filters and security handlers. */
+    public static void write(HttpServletResponse response, ProblemDetail problem, ObjectMapper objectMapper)
+            throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), problem);
     }
 
     /** One offending input field. */

@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -39,10 +38,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBodyBytes) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            objectMapper.writeValue(response.getOutputStream(), Problems.of(HttpStatus.PAYLOAD_TOO_LARGE,
-                    "payload-too-large", "The request body exceeds " + maxBodyBytes + " bytes."));
+            Problems.write(response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+                    "The request body exceeds " + maxBodyBytes + " bytes."), objectMapper);
             return;
         }
         chain.doFilter(new LimitedBodyRequest(request, maxBodyBytes), response);

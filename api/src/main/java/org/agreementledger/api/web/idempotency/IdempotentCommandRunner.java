@@ -2,6 +2,7 @@ package org.agreementledger.api.web.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agreementledger.api.web.Problems;
 import org.agreementledger.api.web.RefusalProblems;
 import org.agreementledger.ledger.chain.CanonicalJson;
 import org.agreementledger.ledger.chain.EventHasher;
@@ -68,8 +69,7 @@ public class IdempotentCommandRunner {
             throw reused;
         } catch (RuntimeException failure) {
             ProblemDetail problem = RefusalProblems.problemFor(failure).orElseThrow(() -> failure);
-            ResponseEntity<Object> refusal = ResponseEntity.status(problem.getStatus())
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            ResponseEntity<Object> refusal = Problems.response(problem);
             if (key == null) {
                 return refusal;
             }

@@ -39,11 +39,9 @@ public class AgreementQueryController {
     public ResponseEntity<Object> agreement(@PathVariable UUID agreementId) {
         return agreements.find(agreementId)
                 .<ResponseEntity<Object>>map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                        .body(Problems.of(HttpStatus.NOT_FOUND, "agreement-not-found",
-                                "No agreement has the id " + agreementId + " (yet: the read side follows the"
-                                        + " ledger within moments).")));
+                .orElseGet(() -> Problems.response(Problems.of(HttpStatus.NOT_FOUND, "agreement-not-found",
+                        "No agreement has the id " + agreementId + " (yet: the read side follows the"
+                                + " ledger within moments).")));
     }
 
     /** A page of agreements, newest proposal first; {@code size} is capped at {@link AgreementQueries#MAX_PAGE_SIZE}. */
