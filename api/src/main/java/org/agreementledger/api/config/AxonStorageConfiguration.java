@@ -1,9 +1,7 @@
 package org.agreementledger.api.config;
 
-import org.agreementledger.ledger.chain.ActorCorrelationDataProvider;
+import org.agreementledger.ledger.metadata.ActorCorrelationDataProvider;
 import org.agreementledger.ledger.chain.HashChainingEventStorageEngine;
-import org.agreementledger.ledger.domain.LedgerCalendar;
-import org.agreementledger.ledger.domain.SectorCatalogue;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -26,7 +24,7 @@ import java.time.Clock;
 
 /**
  * Axon's event store and token store on PostgreSQL through JDBC, with the tables the Flyway
- * migrations create, and every appended event linked into its agreement's hash chain.
+ * migrations create; events are written only through the hash chain ({@link HashChainingEventStorageEngine}).
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonStorageConfiguration {
@@ -34,36 +32,8 @@ public class AxonStorageConfiguration {
     private static final String UNIQUE_VIOLATION = "23505";
 
     @Bean
-    Clock clock() {
-        return Clock.system(LedgerCalendar.LEDGER_ZONE);
-    }
-
-    @Bean
-    LedgerCalendar ledgerCalendar(Clock clock) {
-        return new LedgerCalendar(clock);
-    }
-
-    @Bean
-    SectorCatalogue sectorCatalogue() {
-        return SectorCatalogue.DEFAULT;
-    }
-
-    @Bean
     EventSchema eventSchema() {
-        return EventSchema.builder()
-                .eventTable("domain_event_entry")
-                .snapshotTable("snapshot_event_entry")
-                .globalIndexColumn("global_index")
-                .timestampColumn("time_stamp")
-                .eventIdentifierColumn("event_identifier")
-                .aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number")
-                .typeColumn("type")
-                .payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision")
-                .payloadColumn("payload")
-                .metaDataColumn("meta_data")
-                .build();
+        return HashChainingEventStorageEngine.EVENT_TABLE;
     }
 
     @Bean
@@ -86,10 +56,9 @@ public class AxonStorageConfiguration {
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          EventSchema eventSchema,
                                           EventStoreGapProperties gaps,
                                           Clock clock) {
-        JdbcEventStorageEngine jdbcEngine = JdbcEventStorageEngine.builder()
+        return HashChainingEventStorageEngine.onJdbc(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -97,12 +66,9 @@ public class AxonStorageConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
                 .gapTimeout(Math.toIntExact(gaps.gapTimeout().toMillis()))
                 .maxGapOffset(gaps.maxGapOffset())
-                .gapCleaningThreshold(gaps.gapCleaningThreshold())
-                .build();
-        return new HashChainingEventStorageEngine(jdbcEngine, eventSerializer, clock);
+                .gapCleaningThreshold(gaps.gapCleaningThreshold()), eventSerializer, clock);
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.agreementledger.api.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.agreementledger.api.web.command.LedgerCommands;
+import org.agreementledger.api.command.LedgerCommands;
 import org.agreementledger.ledger.command.CertifyAgreement;
 import org.agreementledger.ledger.command.ProposeAgreement;
 import org.agreementledger.ledger.command.SignAgreement;

@@ -1,11 +1,11 @@
 package org.agreementledger.api.demo;
 
+import org.agreementledger.projections.eventstore.StoredEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,17 +20,16 @@ public class DemoDataOnFirstStart {
     private static final Logger log = LoggerFactory.getLogger(DemoDataOnFirstStart.class);
 
     private final DemoDataLoader loader;
-    private final JdbcTemplate jdbc;
+    private final StoredEvents storedEvents;
 
-    public DemoDataOnFirstStart(DemoDataLoader loader, JdbcTemplate jdbc) {
+    public DemoDataOnFirstStart(DemoDataLoader loader, StoredEvents storedEvents) {
         this.loader = loader;
-        this.jdbc = jdbc;
+        this.storedEvents = storedEvents;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void loadIntoAnEmptyLedger() {
-        Boolean empty = jdbc.queryForObject("SELECT NOT EXISTS (SELECT 1 FROM domain_event_entry)", Boolean.class);
-        if (Boolean.TRUE.equals(empty)) {
+        if (storedEvents.isEmpty()) {
             DemoLoadResult result = loader.load();
             log.info("Loaded the demo data set into the empty ledger: {} agreements of \"{}\"",
                     result.agreementsWritten(), result.occasion());

@@ -3,9 +3,9 @@ package org.agreementledger.api.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.agreementledger.api.web.Problems;
+import org.agreementledger.api.problem.ProblemCode;
+import org.agreementledger.api.problem.Problems;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -29,14 +29,14 @@ public class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessD
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException authException) throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"agreement-ledger\"");
-        write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated",
+        write(response, Problems.of(ProblemCode.UNAUTHENTICATED,
                 "Authentication is required: HTTP Basic or a bearer token."), request);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException accessDeniedException) throws IOException {
-        write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+        write(response, Problems.of(ProblemCode.FORBIDDEN,
                 "Your role does not allow " + request.getMethod() + " " + request.getRequestURI() + "."), request);
     }
 

@@ -1,18 +1,18 @@
 package org.agreementledger.api.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agreementledger.api.problem.ProblemCode;
+import org.agreementledger.api.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,8 +36,8 @@ public class ControlCharacterParameterFilter extends OncePerRequestFilter {
             for (String value : parameter.getValue()) {
                 if (value.chars().anyMatch(Character::isISOControl)) {
                     String message = "query parameter '" + parameter.getKey() + "' must not contain control characters";
-                    Problems.write(response, Problems.withFields(HttpStatus.BAD_REQUEST, "invalid-parameter", message,
-                            List.of(new Problems.FieldError(parameter.getKey(), message))), objectMapper);
+                    Problems.write(response, Problems.withField(ProblemCode.INVALID_PARAMETER, parameter.getKey(),
+                            message), objectMapper);
                     return;
                 }
             }

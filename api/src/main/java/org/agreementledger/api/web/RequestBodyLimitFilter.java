@@ -1,6 +1,9 @@
 package org.agreementledger.api.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agreementledger.api.problem.PayloadTooLargeException;
+import org.agreementledger.api.problem.ProblemCode;
+import org.agreementledger.api.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,7 +40,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBodyBytes) {
-            Problems.write(response, Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+            Problems.write(response, Problems.of(ProblemCode.PAYLOAD_TOO_LARGE,
                     "The request body exceeds " + maxBodyBytes + " bytes."), objectMapper);
             return;
         }

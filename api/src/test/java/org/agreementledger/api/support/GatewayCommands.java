@@ -1,6 +1,6 @@
 package org.agreementledger.api.support;
 
-import org.agreementledger.api.web.command.LedgerCommands;
+import org.agreementledger.api.command.LedgerCommands;
 import org.agreementledger.ledger.command.CertifyAgreement;
 import org.agreementledger.ledger.command.DeclineAgreement;
 import org.agreementledger.ledger.command.ProposeAgreement;

@@ -1,6 +1,6 @@
 package org.agreementledger.api.support;
 
-import org.agreementledger.api.web.command.LedgerCommands;
+import org.agreementledger.api.command.LedgerCommands;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 

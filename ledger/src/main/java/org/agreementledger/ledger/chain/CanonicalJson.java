@@ -89,7 +89,7 @@ public final class CanonicalJson {
     }
 
     /** The text of an object's field, or {@code null} when it is absent or JSON null. */
-    static String textField(JsonNode object, String field) {
+    public static String textField(JsonNode object, String field) {
         JsonNode value = object == null ? null : object.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

@@ -1,5 +1,6 @@
 package org.agreementledger.ledger.chain;
 
+import org.agreementledger.ledger.metadata.LedgerMetaData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,11 +1,14 @@
 package org.agreementledger.ledger.chain;
 
+import org.agreementledger.ledger.metadata.LedgerMetaData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
@@ -27,14 +30,39 @@ import java.util.stream.Stream;
  */
 public class HashChainingEventStorageEngine implements EventStorageEngine {
 
+    /** The event table, as the ledger's migrations create it. */
+    public static final EventSchema EVENT_TABLE = EventSchema.builder()
+            .eventTable("domain_event_entry")
+            .snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .timestampColumn("time_stamp")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .build();
+
     private final EventStorageEngine delegate;
     private final Serializer eventSerializer;
     private final Clock clock;
 
-    public HashChainingEventStorageEngine(EventStorageEngine delegate, Serializer eventSerializer, Clock clock) {
+    HashChainingEventStorageEngine(EventStorageEngine delegate, Serializer eventSerializer, Clock clock) {
         this.delegate = delegate;
         this.eventSerializer = eventSerializer;
         this.clock = clock;
+    }
+
+    /**
+     * The ledger's event store: Axon's JDBC engine, configured by the caller, on {@link #EVENT_TABLE}
+     * and behind the hash chain, so that no event reaches the table unchained.
+     */
+    public static EventStorageEngine onJdbc(JdbcEventStorageEngine.Builder configured, Serializer eventSerializer,
+                                            Clock clock) {
+        return new HashChainingEventStorageEngine(configured.schema(EVENT_TABLE).build(), eventSerializer, clock);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.agreementledger.ledger.domain;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import org.agreementledger.ledger.rules.InvalidAgreementException;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

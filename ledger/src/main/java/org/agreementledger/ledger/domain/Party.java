@@ -1,6 +1,5 @@
 package org.agreementledger.ledger.domain;
 
-import org.agreementledger.ledger.rules.InvalidAgreementException;
 
 import java.util.Locale;
 import java.util.Set;

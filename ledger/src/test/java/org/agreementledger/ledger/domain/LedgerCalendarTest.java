@@ -18,11 +18,4 @@ class LedgerCalendarTest {
 
         assertThat(new LedgerCalendar(utcClock).today()).isEqualTo(LocalDate.of(2024, 9, 1));
     }
-
-    @Test
-    void theTestClockIsOnTheFirstOfSeptember() {
-        Clock clock = Clock.fixed(Instant.parse("2024-09-01T04:00:00Z"), LedgerCalendar.LEDGER_ZONE);
-
-        assertThat(new LedgerCalendar(clock).today()).isEqualTo(AgreementTestData.TODAY);
-    }
 }

@@ -1,7 +1,6 @@
 package org.agreementledger.ledger.domain;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.agreementledger.ledger.rules.InvalidAgreementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,6 +1,5 @@
 package org.agreementledger.ledger.domain;
 
-import org.agreementledger.ledger.rules.InvalidAgreementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;

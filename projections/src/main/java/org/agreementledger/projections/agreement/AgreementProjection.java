@@ -17,6 +17,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * Feeds the agreement read model and the totals from the ledger's events. Both are written in the
  * transaction of the event processor's batch, together with its token: a batch that fails leaves
@@ -47,42 +49,32 @@ public class AgreementProjection {
 
     @EventHandler
     void on(AgreementSigned event, @SequenceNumber long sequenceNumber) {
-        agreements.recordSignature(event, sequenceNumber);
+        record(event, () -> agreements.recordSignature(event, sequenceNumber));
     }
 
     @EventHandler
     void on(AgreementFullySigned event, @SequenceNumber long sequenceNumber) {
-        if (agreements.recordFullySigned(event, sequenceNumber)) {
-            countStageChanges(event);
-        }
+        record(event, () -> agreements.recordFullySigned(event, sequenceNumber));
     }
 
     @EventHandler
     void on(AgreementDeclined event, @SequenceNumber long sequenceNumber) {
-        if (agreements.recordDecline(event, sequenceNumber)) {
-            countStageChanges(event);
-        }
+        record(event, () -> agreements.recordDecline(event, sequenceNumber));
     }
 
     @EventHandler
     void on(AgreementWithdrawn event, @SequenceNumber long sequenceNumber) {
-        if (agreements.recordWithdrawal(event, sequenceNumber)) {
-            countStageChanges(event);
-        }
+        record(event, () -> agreements.recordWithdrawal(event, sequenceNumber));
     }
 
     @EventHandler
     void on(AgreementCertified event, @SequenceNumber long sequenceNumber) {
-        if (agreements.recordCertification(event, sequenceNumber)) {
-            countStageChanges(event);
-        }
+        record(event, () -> agreements.recordCertification(event, sequenceNumber));
     }
 
     @EventHandler
     void on(CertificationRevoked event, @SequenceNumber long sequenceNumber) {
-        if (agreements.recordRevocation(event, sequenceNumber)) {
-            countStageChanges(event);
-        }
+        record(event, () -> agreements.recordRevocation(event, sequenceNumber));
     }
 
     /** A rebuild starts from empty tables; it runs in the transaction that resets the tokens. */
@@ -92,8 +84,16 @@ public class AgreementProjection {
         agreements.clear();
     }
 
-    private void countStageChanges(AgreementEvent event) {
-        TotalsFacts facts = agreements.totalsFactsOf(event.agreementId());
-        totals.count(StageChanges.causedBy(event, facts), facts);
+    /**
+     * Records a later event of an agreement and, when it was new to the table, counts the stage
+     * changes it causes, with the agreement's facts derived as the reconciliation derives them:
+     * those before the event, followed by the event.
+     */
+    private void record(AgreementEvent event, BooleanSupplier recordInTable) {
+        TotalsFacts before = agreements.totalsFactsOf(event.agreementId());
+        if (recordInTable.getAsBoolean()) {
+            TotalsFacts after = before.after(event);
+            totals.count(StageChanges.causedBy(event, after), after);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.agreementledger.projections.agreement;
 
+import org.agreementledger.ledger.event.LifecycleStatus;
 import org.agreementledger.ledger.domain.CooperationKind;
 import org.agreementledger.ledger.domain.Money;
 import org.agreementledger.ledger.event.AgreementCertified;

@@ -1,6 +1,8 @@
 package org.agreementledger.projections.audit;
 
-import org.agreementledger.ledger.chain.AuditEvent;
+import org.agreementledger.projections.eventstore.LedgerHorizon;
+import org.agreementledger.projections.eventstore.StoredEvents;
+import org.agreementledger.ledger.audit.AuditEvent;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.springframework.stereotype.Service;
 

@@ -1,6 +1,6 @@
 package org.agreementledger.projections.audit;
 
-import org.agreementledger.ledger.chain.RecordedDigest;
+import org.agreementledger.ledger.audit.RecordedDigest;
 
 /**
  * The digest that covers the ledger as it stands.

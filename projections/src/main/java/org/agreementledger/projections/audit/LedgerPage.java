@@ -1,6 +1,6 @@
 package org.agreementledger.projections.audit;
 
-import org.agreementledger.ledger.chain.AuditEvent;
+import org.agreementledger.ledger.audit.AuditEvent;
 
 import java.util.List;
 

@@ -1,7 +1,9 @@
 package org.agreementledger.projections.audit;
 
-import org.agreementledger.ledger.chain.LedgerVerification;
-import org.agreementledger.ledger.chain.LedgerVerifier;
+import org.agreementledger.projections.eventstore.LedgerHorizon;
+import org.agreementledger.projections.eventstore.StoredEvents;
+import org.agreementledger.ledger.audit.LedgerVerification;
+import org.agreementledger.ledger.audit.LedgerVerifier;
 import org.springframework.stereotype.Service;
 
 /**

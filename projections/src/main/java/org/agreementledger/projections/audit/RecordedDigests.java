@@ -1,6 +1,6 @@
 package org.agreementledger.projections.audit;
 
-import org.agreementledger.ledger.chain.RecordedDigest;
+import org.agreementledger.ledger.audit.RecordedDigest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;

@@ -3,7 +3,7 @@ package org.agreementledger.projections.reconciliation;
 import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.event.AgreementEvent;
 import org.agreementledger.ledger.event.AgreementProposed;
-import org.agreementledger.projections.agreement.LifecycleStatus;
+import org.agreementledger.ledger.event.LifecycleStatus;
 import org.agreementledger.projections.totals.BucketTally;
 import org.agreementledger.projections.totals.StageChanges;
 import org.agreementledger.projections.totals.TotalsFacts;

@@ -2,7 +2,9 @@ package org.agreementledger.projections.reconciliation;
 
 import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.event.AgreementEvent;
+import org.agreementledger.ledger.chain.StoredEvent;
 import org.agreementledger.projections.agreement.AgreementProjection;
+import org.agreementledger.projections.eventstore.StoredEvents;
 import org.agreementledger.projections.totals.BucketKey;
 import org.agreementledger.projections.totals.Grain;
 import org.agreementledger.projections.totals.Stage;
@@ -20,7 +22,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,22 +41,19 @@ import java.util.UUID;
 public class Reconciliation {
 
     private static final String PROCESSOR = AgreementProjection.PROCESSING_GROUP;
-    private static final int EVENT_FETCH_SIZE = 500;
-
     private final JdbcTemplate jdbc;
-    private final JdbcTemplate streamingJdbc;
+    private final StoredEvents storedEvents;
     private final TransactionTemplate snapshot;
     private final ProcessorPositions positions;
     private final EventProcessingConfiguration processing;
     private final Serializer eventSerializer;
     private final Clock clock;
 
-    public Reconciliation(DataSource dataSource, PlatformTransactionManager transactionManager,
+    public Reconciliation(JdbcTemplate jdbc, StoredEvents storedEvents, PlatformTransactionManager transactionManager,
                           ProcessorPositions positions, EventProcessingConfiguration processing,
                           @Qualifier("eventSerializer") Serializer eventSerializer, Clock clock) {
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.streamingJdbc = new JdbcTemplate(dataSource);
-        this.streamingJdbc.setFetchSize(EVENT_FETCH_SIZE);
+        this.jdbc = jdbc;
+        this.storedEvents = storedEvents;
         this.snapshot = new TransactionTemplate(transactionManager);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
@@ -74,16 +72,15 @@ public class Reconciliation {
         SequencingPolicy<? super EventMessage<?>> sequencing = processing.sequencingPolicy(PROCESSOR);
         Recomputation recomputation = new Recomputation();
         EventCounts counts = new EventCounts();
-        // Straight from the table, deserialized with the event serializer. The ledger has no upcasters;
-        // should it get some, events must be read through the upcaster chain here too.
-        streamingJdbc.query("""
-                SELECT global_index, aggregate_identifier, sequence_number, type, payload_type, payload_revision, payload
-                FROM domain_event_entry ORDER BY global_index""", row -> {
-            Object payload = eventSerializer.deserialize(new SimpleSerializedObject<>(row.getBytes("payload"),
-                    byte[].class, row.getString("payload_type"), row.getString("payload_revision")));
-            GenericDomainEventMessage<Object> event = new GenericDomainEventMessage<>(row.getString("type"),
-                    row.getString("aggregate_identifier"), row.getLong("sequence_number"), payload);
-            if (coverage.covers(sequencing.getSequenceIdentifierFor(event), row.getLong("global_index"))) {
+        // Deserialized with the event serializer. The ledger has no upcasters; should it get some,
+        // events must be read through the upcaster chain here too.
+        storedEvents.forEachInGlobalOrder(positioned -> {
+            StoredEvent stored = positioned.event();
+            Object payload = eventSerializer.deserialize(new SimpleSerializedObject<>(stored.payload(),
+                    byte[].class, stored.payloadType(), stored.payloadRevision()));
+            GenericDomainEventMessage<Object> event = new GenericDomainEventMessage<>(stored.aggregateType(),
+                    stored.aggregateIdentifier(), stored.sequenceNumber(), payload);
+            if (coverage.covers(sequencing.getSequenceIdentifierFor(event), positioned.globalPosition())) {
                 counts.covered++;
                 if (payload instanceof AgreementEvent agreementEvent) {
                     recomputation.apply(agreementEvent);

@@ -1,7 +1,7 @@
 package org.agreementledger.api.web.audit;
 
-import org.agreementledger.ledger.chain.AgreementCertificate;
-import org.agreementledger.ledger.chain.AuditEvent;
+import org.agreementledger.ledger.audit.AgreementCertificate;
+import org.agreementledger.ledger.audit.AuditEvent;
 import org.agreementledger.projections.audit.AgreementCertificates;
 import org.agreementledger.projections.audit.AuditTrail;
 import org.axonframework.modelling.command.AggregateNotFoundException;

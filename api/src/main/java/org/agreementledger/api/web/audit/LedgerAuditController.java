@@ -2,8 +2,8 @@ package org.agreementledger.api.web.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.agreementledger.ledger.chain.LedgerVerification;
-import org.agreementledger.ledger.chain.RecordedDigest;
+import org.agreementledger.ledger.audit.LedgerVerification;
+import org.agreementledger.ledger.audit.RecordedDigest;
 import org.agreementledger.projections.InvalidQueryException;
 import org.agreementledger.projections.audit.AuditTrail;
 import org.agreementledger.projections.audit.DigestRecording;

@@ -1,11 +1,9 @@
 package org.agreementledger.api.web.command;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.agreementledger.api.command.LedgerCommands;
 import org.agreementledger.api.security.Actor;
-import org.agreementledger.api.web.CorrelationIds;
 import org.agreementledger.api.web.idempotency.IdempotentCommandRunner;
-import org.agreementledger.api.web.idempotency.RequestIdentity;
 import org.agreementledger.ledger.command.CertifyAgreement;
 import org.agreementledger.ledger.command.DeclineAgreement;
 import org.agreementledger.ledger.command.RevokeCertification;
@@ -15,11 +13,9 @@ import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.domain.LedgerCalendar;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,8 +33,6 @@ import java.util.function.Supplier;
         produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 public class AgreementCommandController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     private final LedgerCommands commands;
     private final IdempotentCommandRunner runner;
     private final LedgerCalendar calendar;
@@ -51,44 +45,31 @@ public class AgreementCommandController {
     }
 
     @PostMapping
-    public ResponseEntity<Object> propose(@Valid @RequestBody ProposeAgreementRequest body,
-                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                          @RequestHeader(name = CorrelationIds.HEADER, required = false)
-                                          String correlationHeader,
-                                          Authentication authentication, HttpServletRequest request) {
-        Actor actor = Actor.of(authentication);
-        String correlationId = CorrelationIds.fromHeader(correlationHeader);
-        return runner.run(actor.name(), key, identity(request, body), () -> {
+    public ResponseEntity<Object> propose(@Valid @RequestBody ProposeAgreementRequest body, CommandContext context) {
+        String actor = context.actor().name();
+        return runner.run(actor, context.idempotencyKey(), context.identity(body), () -> {
             UUID agreementId = UUID.randomUUID();
-            commands.send(body.toCommand(agreementId, actor.name(), calendar.today()), actor.name(), correlationId);
+            commands.send(body.toCommand(agreementId, actor, calendar.today()), actor, context.correlationId());
             return ResponseEntity.created(URI.create("/api/agreements/" + agreementId))
-                    .header(CorrelationIds.HEADER, correlationId)
-                    .body(new CommandAccepted(agreementId, AgreementStatus.PROPOSED, correlationId));
+                    .header(CorrelationIds.HEADER, context.correlationId())
+                    .body(new CommandAccepted(agreementId, AgreementStatus.PROPOSED, context.correlationId()));
         });
     }
 
     @PostMapping("/{agreementId}/signatures")
     public ResponseEntity<Object> sign(@PathVariable UUID agreementId, @Valid @RequestBody SignatureRequest body,
-                                       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                       @RequestHeader(name = CorrelationIds.HEADER, required = false)
-                                       String correlationHeader,
-                                       Authentication authentication, HttpServletRequest request) {
-        Actor actor = Actor.of(authentication);
-        return runCommand(agreementId, key, correlationHeader, actor, request, body, () -> {
-            requireOwnParty(actor, body.partyId());
+                                       CommandContext context) {
+        return runCommand(agreementId, context, body, () -> {
+            requireOwnParty(context.actor(), body.partyId());
             return new SignAgreement(agreementId, body.partyId(), orToday(body.signedOn()));
         });
     }
 
     @PostMapping("/{agreementId}/declines")
     public ResponseEntity<Object> decline(@PathVariable UUID agreementId, @Valid @RequestBody DeclineRequest body,
-                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                          @RequestHeader(name = CorrelationIds.HEADER, required = false)
-                                          String correlationHeader,
-                                          Authentication authentication, HttpServletRequest request) {
-        Actor actor = Actor.of(authentication);
-        return runCommand(agreementId, key, correlationHeader, actor, request, body, () -> {
-            requireOwnParty(actor, body.partyId());
+                                          CommandContext context) {
+        return runCommand(agreementId, context, body, () -> {
+            requireOwnParty(context.actor(), body.partyId());
             return new DeclineAgreement(agreementId, body.partyId(), orToday(body.declinedOn()), body.reason());
         });
     }
@@ -96,26 +77,17 @@ public class AgreementCommandController {
     @PostMapping(path = "/{agreementId}/withdrawal", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
     public ResponseEntity<Object> withdraw(@PathVariable UUID agreementId,
                                            @Valid @RequestBody(required = false) WithdrawalRequest body,
-                                           @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                           @RequestHeader(name = CorrelationIds.HEADER, required = false)
-                                           String correlationHeader,
-                                           Authentication authentication, HttpServletRequest request) {
-        Actor actor = Actor.of(authentication);
+                                           CommandContext context) {
         WithdrawalRequest withdrawal = body == null ? WithdrawalRequest.EMPTY : body;
-        return runCommand(agreementId, key, correlationHeader, actor, request, withdrawal,
+        return runCommand(agreementId, context, withdrawal,
                 () -> new WithdrawAgreement(agreementId, orToday(withdrawal.withdrawnOn()), withdrawal.reason(),
-                        actor.name()));
+                        context.actor().name()));
     }
 
     @PostMapping("/{agreementId}/certification")
     public ResponseEntity<Object> certify(@PathVariable UUID agreementId,
-                                          @Valid @RequestBody CertificationRequest body,
-                                          @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                          @RequestHeader(name = CorrelationIds.HEADER, required = false)
-                                          String correlationHeader,
-                                          Authentication authentication, HttpServletRequest request) {
-        Actor actor = Actor.of(authentication);
-        return runCommand(agreementId, key, correlationHeader, actor, request, body,
+                                          @Valid @RequestBody CertificationRequest body, CommandContext context) {
+        return runCommand(agreementId, context, body,
                 () -> new CertifyAgreement(agreementId, body.certificateNo(), orToday(body.certifiedOn())));
     }
 
@@ -123,25 +95,21 @@ public class AgreementCommandController {
             consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
     public ResponseEntity<Object> revoke(@PathVariable UUID agreementId,
                                          @Valid @RequestBody(required = false) RevocationRequest body,
-                                         @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                         @RequestHeader(name = CorrelationIds.HEADER, required = false)
-                                         String correlationHeader,
-                                         Authentication authentication, HttpServletRequest request) {
-        Actor actor = Actor.of(authentication);
+                                         CommandContext context) {
         RevocationRequest revocation = body == null ? RevocationRequest.EMPTY : body;
-        return runCommand(agreementId, key, correlationHeader, actor, request, revocation,
+        return runCommand(agreementId, context, revocation,
                 () -> new RevokeCertification(agreementId, orToday(revocation.revokedOn()), revocation.reason()));
     }
 
     /** Sends a command on an existing agreement and answers 200 with the status it is in afterwards. */
-    private ResponseEntity<Object> runCommand(UUID agreementId, String key, String correlationHeader, Actor actor,
-                                              HttpServletRequest request, Object body, Supplier<Object> command) {
-        String correlationId = CorrelationIds.fromHeader(correlationHeader);
-        return runner.run(actor.name(), key, identity(request, body), () -> {
-            AgreementStatus status = commands.send(command.get(), actor.name(), correlationId);
+    private ResponseEntity<Object> runCommand(UUID agreementId, CommandContext context, Object body,
+                                              Supplier<Object> command) {
+        String actor = context.actor().name();
+        return runner.run(actor, context.idempotencyKey(), context.identity(body), () -> {
+            AgreementStatus status = commands.send(command.get(), actor, context.correlationId());
             return ResponseEntity.ok()
-                    .header(CorrelationIds.HEADER, correlationId)
-                    .body(new CommandAccepted(agreementId, status, correlationId));
+                    .header(CorrelationIds.HEADER, context.correlationId())
+                    .body(new CommandAccepted(agreementId, status, context.correlationId()));
         });
     }
 
@@ -153,9 +121,5 @@ public class AgreementCommandController {
 
     private LocalDate orToday(LocalDate businessDate) {
         return businessDate == null ? calendar.today() : businessDate;
-    }
-
-    private static RequestIdentity identity(HttpServletRequest request, Object body) {
-        return new RequestIdentity(request.getMethod(), request.getRequestURI(), body);
     }
 }

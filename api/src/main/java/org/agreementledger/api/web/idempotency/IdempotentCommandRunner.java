@@ -2,10 +2,8 @@ package org.agreementledger.api.web.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.agreementledger.api.web.Problems;
-import org.agreementledger.api.web.RefusalProblems;
-import org.agreementledger.ledger.chain.CanonicalJson;
-import org.agreementledger.ledger.chain.EventHasher;
+import org.agreementledger.api.problem.Problems;
+import org.agreementledger.api.problem.Refusals;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,6 +25,9 @@ import java.util.function.Supplier;
  */
 @Component
 public class IdempotentCommandRunner {
+
+    /** The request header that carries the client's key. */
+    public static final String HEADER = "Idempotency-Key";
 
     private static final int ATTEMPTS_ON_CONCURRENT_CHANGE = 3;
     private static final int MAX_KEY_LENGTH = 255;
@@ -68,7 +69,7 @@ public class IdempotentCommandRunner {
         } catch (IdempotencyKeyReusedException reused) {
             throw reused;
         } catch (RuntimeException failure) {
-            ProblemDetail problem = RefusalProblems.problemFor(failure).orElseThrow(() -> failure);
+            ProblemDetail problem = Refusals.problemFor(failure).orElseThrow(() -> failure);
             ResponseEntity<Object> refusal = Problems.response(problem);
             if (key == null) {
                 return refusal;
@@ -121,7 +122,7 @@ public class IdempotentCommandRunner {
     }
 
     private String fingerprintOf(RequestIdentity request) {
-        return EventHasher.sha256(CanonicalJson.write(objectMapper.valueToTree(request)));
+        return RequestFingerprint.of(objectMapper.valueToTree(request));
     }
 
     private String toJson(Object body) {

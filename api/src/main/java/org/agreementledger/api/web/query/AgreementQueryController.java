@@ -1,13 +1,13 @@
 package org.agreementledger.api.web.query;
 
-import org.agreementledger.api.web.Problems;
+import org.agreementledger.api.problem.ProblemCode;
+import org.agreementledger.api.problem.Problems;
 import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.domain.CooperationKind;
 import org.agreementledger.projections.InvalidQueryException;
 import org.agreementledger.projections.agreement.AgreementFilter;
 import org.agreementledger.projections.agreement.AgreementPage;
 import org.agreementledger.projections.agreement.AgreementQueries;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +39,7 @@ public class AgreementQueryController {
     public ResponseEntity<Object> agreement(@PathVariable UUID agreementId) {
         return agreements.find(agreementId)
                 .<ResponseEntity<Object>>map(ResponseEntity::ok)
-                .orElseGet(() -> Problems.response(Problems.of(HttpStatus.NOT_FOUND, "agreement-not-found",
+                .orElseGet(() -> Problems.response(Problems.of(ProblemCode.AGREEMENT_NOT_FOUND,
                         "No agreement has the id " + agreementId + " (yet: the read side follows the"
                                 + " ledger within moments).")));
     }

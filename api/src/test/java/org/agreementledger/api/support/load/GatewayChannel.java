@@ -2,7 +2,7 @@ package org.agreementledger.api.support.load;
 
 import org.agreementledger.api.support.GatewayCommands;
 import org.agreementledger.ledger.domain.Party;
-import org.agreementledger.ledger.rules.LedgerRuleViolation;
+import org.agreementledger.ledger.domain.LedgerRuleViolation;
 
 import java.time.LocalDate;
 import java.util.Optional;

@@ -11,7 +11,7 @@ import org.agreementledger.api.support.load.RandomLedgerLoad;
 import org.agreementledger.ledger.domain.LedgerCalendar;
 import org.agreementledger.ledger.domain.Money;
 import org.agreementledger.ledger.domain.Party;
-import org.agreementledger.ledger.rules.PartyAlreadySignedException;
+import org.agreementledger.ledger.domain.PartyAlreadySignedException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import org.agreementledger.api.support.HttpContractTest;
 import org.agreementledger.api.support.LedgerClient.Answer;
 import org.agreementledger.ledger.chain.EventHasher;
 import org.agreementledger.ledger.chain.StoredEvent;
-import org.agreementledger.projections.audit.StoredEvents;
+import org.agreementledger.projections.eventstore.StoredEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

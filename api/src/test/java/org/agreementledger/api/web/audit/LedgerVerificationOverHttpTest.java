@@ -2,12 +2,12 @@ package org.agreementledger.api.web.audit;
 
 import org.agreementledger.api.support.HttpContractTest;
 import org.agreementledger.api.support.LedgerClient.Answer;
-import org.agreementledger.ledger.chain.AgreementCertificate;
+import org.agreementledger.ledger.audit.AgreementCertificate;
 import org.agreementledger.ledger.chain.CanonicalJson;
-import org.agreementledger.ledger.chain.CertificateCheck;
-import org.agreementledger.ledger.chain.CertificateVerifier;
-import org.agreementledger.ledger.chain.ChainHead;
-import org.agreementledger.ledger.chain.LedgerDigest;
+import org.agreementledger.ledger.audit.CertificateCheck;
+import org.agreementledger.ledger.audit.CertificateVerifier;
+import org.agreementledger.ledger.audit.ChainHead;
+import org.agreementledger.ledger.audit.LedgerDigest;
 import org.agreementledger.projections.audit.ScheduledDigestRecording;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,0 +1,124 @@
+package org.agreementledger.ledger.audit;
+
+import org.agreementledger.ledger.chain.CanonicalJson;
+import org.agreementledger.ledger.chain.PositionedEvent;
+import org.agreementledger.ledger.chain.StoredEvent;
+import org.agreementledger.ledger.metadata.LedgerMetaData;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import org.agreementledger.ledger.event.AgreementEvent;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One event of the audit trail: its stored content, everything its hash covers, together with the
+ * facts an auditor reads first (type, business date, actor, recorded-at, correlation id, hash and
+ * link), which are taken from that content. The history, the ledger feed, the export and the
+ * certificate all show events in this one form.
+ *
+ * @param globalPosition  the event's place in the whole ledger
+ * @param agreementId     the agreement (the aggregate identifier the hash covers)
+ * @param sequenceNumber  the event's place in its agreement's chain, from 0
+ * @param type            the payload type's simple name, e.g. {@code AgreementSigned}
+ * @param businessDate    the day the recorded fact happened; null if the payload no longer reads as its type
+ * @param actor           the authenticated principal that caused it
+ * @param recordedAt      when the store appended it, ISO-8601 UTC
+ * @param correlationId   the request that caused it
+ * @param previousHash    the hash of the agreement's previous event, or the genesis hash
+ * @param hash            this event's hash as stored
+ * @param eventIdentifier the event's unique id
+ * @param aggregateType   the aggregate type stored with it
+ * @param payloadType     the payload's full type name
+ * @param payloadRevision the payload's revision, usually null
+ * @param payload         the payload as stored
+ * @param metaData        the metadata as stored, hash included
+ */
+public record AuditEvent(long globalPosition,
+                         String agreementId,
+                         long sequenceNumber,
+                         String type,
+                         LocalDate businessDate,
+                         String actor,
+                         String recordedAt,
+                         String correlationId,
+                         String previousHash,
+                         String hash,
+                         String eventIdentifier,
+                         String aggregateType,
+                         String payloadType,
+                         String payloadRevision,
+                         JsonNode payload,
+                         JsonNode metaData) {
+
+    /** The event as the trail shows it; every read-out is derived from the stored content, here only. */
+    public static AuditEvent of(PositionedEvent positioned) {
+        StoredEvent event = positioned.event();
+        JsonNode metaData = event.metaData() == null ? null : CanonicalJson.parse(event.metaData());
+        return new AuditEvent(positioned.globalPosition(), event.aggregateIdentifier(), event.sequenceNumber(),
+                simpleName(event.payloadType()), businessDateIn(event.payloadType(), event.payload()),
+                CanonicalJson.textField(metaData, LedgerMetaData.ACTOR),
+                CanonicalJson.textField(metaData, LedgerMetaData.RECORDED_AT),
+                CanonicalJson.textField(metaData, LedgerMetaData.CORRELATION_ID),
+                CanonicalJson.textField(metaData, LedgerMetaData.PREVIOUS_HASH),
+                CanonicalJson.textField(metaData, LedgerMetaData.HASH),
+                event.eventIdentifier(), event.aggregateType(), event.payloadType(), event.payloadRevision(),
+                CanonicalJson.parse(event.payload()), metaData);
+    }
+
+    /** The stored content back, for recomputing the hash: only the stored fields count, not the read-outs. */
+    public PositionedEvent toPositionedEvent() {
+        return new PositionedEvent(globalPosition, new StoredEvent(eventIdentifier, agreementId, sequenceNumber,
+                aggregateType, payloadType, payloadRevision,
+                jsonBytes(payload == null ? NullNode.getInstance() : payload),
+                metaData == null || metaData.isNull() ? null : jsonBytes(metaData)));
+    }
+
+    /**
+     * The first read-out (type, business date, actor, recorded-at, correlation id, hashes) that does
+     * not say what the stored content says. Read-outs are not hashed, so a certificate is only as
+     * good as this check that they were derived from what is.
+     */
+    public Optional<String> readOutMismatch() {
+        AuditEvent derived = of(toPositionedEvent());
+        Map<String, Object[]> readOuts = new LinkedHashMap<>();
+        readOuts.put("type", new Object[]{type, derived.type()});
+        readOuts.put("businessDate", new Object[]{businessDate, derived.businessDate()});
+        readOuts.put("actor", new Object[]{actor, derived.actor()});
+        readOuts.put("recordedAt", new Object[]{recordedAt, derived.recordedAt()});
+        readOuts.put("correlationId", new Object[]{correlationId, derived.correlationId()});
+        readOuts.put("previousHash", new Object[]{previousHash, derived.previousHash()});
+        readOuts.put("hash", new Object[]{hash, derived.hash()});
+        return readOuts.entrySet().stream()
+                .filter(readOut -> !Objects.equals(readOut.getValue()[0], readOut.getValue()[1]))
+                .findFirst()
+                .map(readOut -> "its " + readOut.getKey() + " reads " + readOut.getValue()[0]
+                        + " but its stored content says " + readOut.getValue()[1]);
+    }
+
+    /** The business date a stored ledger event records, or null when its payload no longer reads as one. */
+    private static LocalDate businessDateIn(String payloadType, byte[] payload) {
+        try {
+            Class<?> eventType = Class.forName(payloadType);
+            if (!AgreementEvent.class.isAssignableFrom(eventType)) {
+                return null;
+            }
+            return ((AgreementEvent) CanonicalJson.read(payload, eventType)).businessDate();
+        } catch (ClassNotFoundException | IOException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private static byte[] jsonBytes(JsonNode node) {
+        return CanonicalJson.write(node).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String simpleName(String typeName) {
+        return typeName.substring(Math.max(typeName.lastIndexOf('.'), typeName.lastIndexOf('$')) + 1);
+    }
+}

@@ -1,0 +1,23 @@
+package org.agreementledger.ledger.audit;
+
+/**
+ * The result of verifying the ledger through a global position.
+ *
+ * @param intact          every chain and every recorded digest matched
+ * @param throughPosition the events verified are those at or before this global position
+ * @param eventsChecked   events found to match, up to the first mismatch
+ * @param chainsChecked   chains (agreements) seen, up to the first mismatch
+ * @param digestsChecked  recorded digests recomputed and compared
+ * @param currentDigest   the {@link LedgerDigest} of all chain heads through {@code throughPosition};
+ *                        null when the ledger is not intact
+ * @param firstMismatch   the first event that does not match, in global order, or when every event
+ *                        matches the first recorded digest that does not; null when intact
+ */
+public record LedgerVerification(boolean intact,
+                                 long throughPosition,
+                                 long eventsChecked,
+                                 int chainsChecked,
+                                 int digestsChecked,
+                                 String currentDigest,
+                                 LedgerMismatch firstMismatch) {
+}

@@ -1,0 +1,75 @@
+package org.agreementledger.ledger.audit;
+
+import org.agreementledger.ledger.chain.PositionedEvent;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Verifies the whole ledger from its stored events: every event's hash and link, and every recorded
+ * digest recomputed from the chain heads as of its position. Events come in global order and are
+ * checked one at a time, so the caller may read them in batches; only the chain heads are kept.
+ *
+ * <p>An event that does not match ends the verification and is named. A digest that does not
+ * match is remembered and the events are followed on, because a removed or altered event names
+ * the place of the damage better than the digest after it; the digest is named only when every
+ * event matches (a chain rewritten with consistent hashes, or events removed from a chain's end).
+ */
+public final class LedgerVerifier {
+
+    private final ChainVerifier chains = new ChainVerifier();
+    private final Deque<RecordedDigest> digestsToCheck;
+    private int digestsChecked;
+    private LedgerMismatch firstDigestMismatch;
+
+    private LedgerVerifier(List<RecordedDigest> digests) {
+        this.digestsToCheck = new ArrayDeque<>(digests.stream()
+                .sorted(Comparator.comparingLong(RecordedDigest::coversThroughPosition))
+                .toList());
+    }
+
+    /**
+     * @param throughPosition     the position the events end at; digests covering more are left for later
+     * @param eventsInGlobalOrder every stored event at or before {@code throughPosition}, in global order
+     * @param recordedDigests     the digests recorded so far, in any order
+     */
+    public static LedgerVerification verify(long throughPosition, Iterator<PositionedEvent> eventsInGlobalOrder,
+                                            List<RecordedDigest> recordedDigests) {
+        LedgerVerifier verifier = new LedgerVerifier(recordedDigests.stream()
+                .filter(digest -> digest.coversThroughPosition() <= throughPosition)
+                .toList());
+        while (eventsInGlobalOrder.hasNext()) {
+            PositionedEvent event = eventsInGlobalOrder.next();
+            verifier.checkDigestsBefore(event.globalPosition());
+            Optional<LedgerMismatch> mismatch = verifier.chains.check(event);
+            if (mismatch.isPresent()) {
+                return verifier.result(throughPosition, mismatch.get());
+            }
+        }
+        verifier.checkDigestsBefore(Long.MAX_VALUE);
+        return verifier.result(throughPosition, verifier.firstDigestMismatch);
+    }
+
+    /** Checks the digests that cover only positions before the given one: all their events have been followed. */
+    private void checkDigestsBefore(long position) {
+        while (!digestsToCheck.isEmpty() && digestsToCheck.peek().coversThroughPosition() < position) {
+            RecordedDigest recorded = digestsToCheck.poll();
+            String recomputed = LedgerDigest.of(chains.heads());
+            int chainCount = chains.heads().size();
+            digestsChecked++;
+            if (firstDigestMismatch == null
+                    && (!recomputed.equals(recorded.digest()) || chainCount != recorded.chainCount())) {
+                firstDigestMismatch = LedgerMismatch.atDigest(recorded, recomputed, chainCount);
+            }
+        }
+    }
+
+    private LedgerVerification result(long throughPosition, LedgerMismatch mismatch) {
+        return new LedgerVerification(mismatch == null, throughPosition, chains.eventsChecked(),
+                chains.heads().size(), digestsChecked, mismatch == null ? LedgerDigest.of(chains.heads()) : null,
+                mismatch);
+    }
+}

@@ -1,0 +1,41 @@
+package org.agreementledger.ledger.audit;
+
+import org.agreementledger.ledger.chain.EventHasher;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LedgerDigestTest {
+
+    private static final ChainHead FIRST = new ChainHead("3f6d1c52-8a0e-4b8e-9c1e-2a7d5b0e4f11", 4, "a".repeat(64));
+    private static final ChainHead SECOND = new ChainHead("9b2e7d10-0c4a-4f5e-8d3b-1e6f2a9c7b44", 0, "b".repeat(64));
+
+    @Test
+    void theDigestIsTakenOverOneLinePerChainHeadSortedByAgreementId() {
+        assertThat(LedgerDigest.canonicalText(List.of(SECOND, FIRST))).isEqualTo(
+                "3f6d1c52-8a0e-4b8e-9c1e-2a7d5b0e4f11 4 " + "a".repeat(64) + "\n"
+                        + "9b2e7d10-0c4a-4f5e-8d3b-1e6f2a9c7b44 0 " + "b".repeat(64) + "\n");
+        assertThat(LedgerDigest.of(List.of(SECOND, FIRST)))
+                .isEqualTo(LedgerDigest.of(List.of(FIRST, SECOND)))
+                .isEqualTo(EventHasher.sha256(LedgerDigest.canonicalText(List.of(FIRST, SECOND))));
+    }
+
+    @Test
+    void anEmptyLedgerHasTheDigestOfTheEmptyText() {
+        assertThat(LedgerDigest.of(List.of()))
+                .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
+
+    @Test
+    void anotherHeadHashOrSequenceNumberGivesAnotherDigest() {
+        String digest = LedgerDigest.of(List.of(FIRST, SECOND));
+
+        assertThat(LedgerDigest.of(List.of(FIRST, new ChainHead(SECOND.agreementId(), 0, "c".repeat(64)))))
+                .isNotEqualTo(digest);
+        assertThat(LedgerDigest.of(List.of(FIRST, new ChainHead(SECOND.agreementId(), 1, SECOND.hash()))))
+                .isNotEqualTo(digest);
+        assertThat(LedgerDigest.of(List.of(FIRST))).isNotEqualTo(digest);
+    }
+}

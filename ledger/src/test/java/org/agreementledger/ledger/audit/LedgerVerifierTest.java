@@ -1,0 +1,169 @@
+package org.agreementledger.ledger.audit;
+
+import org.agreementledger.ledger.chain.EventHasher;
+import org.agreementledger.ledger.chain.PositionedEvent;
+import org.agreementledger.ledger.metadata.LedgerMetaData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LedgerVerifierTest {
+
+    private static final String A = "3f6d1c52-8a0e-4b8e-9c1e-2a7d5b0e4f11";
+    private static final String B = "9b2e7d10-0c4a-4f5e-8d3b-1e6f2a9c7b44";
+
+    private TestLedger ledger;
+
+    @BeforeEach
+    void interleavedChainsWithADigestInTheMiddle() {
+        ledger = new TestLedger();
+        ledger.append(A, "{\"amount\":\"12500000.00\",\"partyId\":\"CN-URUMQI-XJU\"}"); // 1
+        ledger.append(B, "{\"amount\":\"300000.00\",\"partyId\":\"KZ-ALMATY-KBTU\"}"); // 2
+        ledger.append(A, "{\"partyId\":\"KZ-ALMATY-KBTU\"}"); // 3
+        ledger.recordDigest(); // through 3
+        ledger.append(B, "{\"partyId\":\"CN-URUMQI-XJU\"}"); // 4
+        ledger.append(A, "{\"certificateNo\":\"XJ-2024-0001\"}"); // 5
+        ledger.recordDigest(); // through 5
+    }
+
+    private LedgerVerification verify() {
+        return LedgerVerifier.verify(ledger.events().size(), ledger.events().iterator(), ledger.digests());
+    }
+
+    @Test
+    void anUntouchedLedgerIsIntactWithItsCountsAndCurrentDigest() {
+        LedgerVerification result = verify();
+
+        assertThat(result.intact()).isTrue();
+        assertThat(result.firstMismatch()).isNull();
+        assertThat(result.eventsChecked()).isEqualTo(5);
+        assertThat(result.chainsChecked()).isEqualTo(2);
+        assertThat(result.digestsChecked()).isEqualTo(2);
+        assertThat(result.throughPosition()).isEqualTo(5);
+        assertThat(result.currentDigest()).isEqualTo(ledger.digests().get(1).digest());
+    }
+
+    @Test
+    void anEmptyLedgerIsIntact() {
+        LedgerVerification result = LedgerVerifier.verify(0, List.<PositionedEvent>of().iterator(), List.of());
+
+        assertThat(result.intact()).isTrue();
+        assertThat(result.currentDigest()).isEqualTo(LedgerDigest.of(List.of()));
+    }
+
+    @Test
+    void anAlteredPayloadIsNamedAsContentAlteredWithExpectedAndStoredHash() {
+        PositionedEvent original = ledger.event(2);
+        ledger.replace(2, TestLedger.withPayload(original, "{\"amount\":\"900000.00\",\"partyId\":\"KZ-ALMATY-KBTU\"}"));
+
+        LedgerMismatch mismatch = verify().firstMismatch();
+
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.CONTENT_ALTERED);
+        assertThat(mismatch.globalPosition()).isEqualTo(2);
+        assertThat(mismatch.agreementId()).isEqualTo(B);
+        assertThat(mismatch.sequenceNumber()).isZero();
+        assertThat(mismatch.stored()).isEqualTo(EventHasher.storedHash(original.event()));
+        assertThat(mismatch.expected()).isEqualTo(EventHasher.hash(ledger.event(2).event())).isNotEqualTo(mismatch.stored());
+        assertThat(verify().eventsChecked()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheFirstMismatchInGlobalOrderIsNamed() {
+        ledger.replace(4, TestLedger.withPayload(ledger.event(4), "{\"partyId\":\"someone else\"}"));
+        ledger.replace(3, TestLedger.withPayload(ledger.event(3), "{\"partyId\":\"someone else\"}"));
+
+        assertThat(verify().firstMismatch().globalPosition()).isEqualTo(3);
+    }
+
+    @Test
+    void anAlteredPreviousHashIsABrokenLinkEvenWhenTheEventIsResealed() {
+        ledger.replace(3, TestLedger.sealed(TestLedger.withMetaDataField(ledger.event(3),
+                LedgerMetaData.PREVIOUS_HASH, "f".repeat(64))));
+
+        LedgerMismatch mismatch = verify().firstMismatch();
+
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.BROKEN_LINK);
+        assertThat(mismatch.globalPosition()).isEqualTo(3);
+        assertThat(mismatch.expected()).isEqualTo(EventHasher.storedHash(ledger.event(1).event()));
+        assertThat(mismatch.stored()).isEqualTo("f".repeat(64));
+    }
+
+    @Test
+    void aRemovedEventBreaksTheLinkOfTheEventAfterIt() {
+        List<PositionedEvent> withoutThird = new ArrayList<>(ledger.events());
+        withoutThird.remove(2);
+
+        LedgerVerification result = LedgerVerifier.verify(5, withoutThird.iterator(), ledger.digests());
+
+        assertThat(result.intact()).isFalse();
+        assertThat(result.firstMismatch().reason()).isEqualTo(MismatchReason.BROKEN_LINK);
+        assertThat(result.firstMismatch().globalPosition()).isEqualTo(5);
+        assertThat(result.firstMismatch().detail()).contains("expects event 1", "finds event 2");
+    }
+
+    @Test
+    void aBrokenEventIsNamedRatherThanTheDigestBeforeIt() {
+        // the digest through position 3 no longer matches either, but the event names the damage
+        ledger.replace(3, TestLedger.withPayload(ledger.event(3), "{\"partyId\":\"someone else\"}"));
+        ledger.replace(1, TestLedger.sealed(TestLedger.withPayload(ledger.event(1), "{\"amount\":\"1.00\"}")));
+
+        LedgerMismatch mismatch = verify().firstMismatch();
+
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.BROKEN_LINK);
+        assertThat(mismatch.globalPosition()).isEqualTo(3);
+    }
+
+    @Test
+    void anEventWithoutHashIsNamedAsMissingHash() {
+        ledger.replace(4, TestLedger.withMetaDataField(ledger.event(4), LedgerMetaData.HASH, null));
+
+        LedgerMismatch mismatch = verify().firstMismatch();
+
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.MISSING_HASH);
+        assertThat(mismatch.globalPosition()).isEqualTo(4);
+        assertThat(mismatch.stored()).isNull();
+    }
+
+    @Test
+    void aChainRewrittenWithConsistentHashesIsCaughtByTheDigestRecordedBeforeTheRewrite() {
+        // event 2 changed and every later event of B resealed: each chain alone checks out
+        PositionedEvent forged = TestLedger.sealed(TestLedger.withPayload(ledger.event(2), "{\"amount\":\"900000.00\"}"));
+        ledger.replace(2, forged);
+        ledger.replace(4, TestLedger.sealed(TestLedger.withMetaDataField(ledger.event(4),
+                LedgerMetaData.PREVIOUS_HASH, EventHasher.storedHash(forged.event()))));
+
+        LedgerVerification result = verify();
+
+        assertThat(result.intact()).isFalse();
+        assertThat(result.firstMismatch().reason()).isEqualTo(MismatchReason.DIGEST_MISMATCH);
+        assertThat(result.firstMismatch().digestId()).isEqualTo(1);
+        assertThat(result.firstMismatch().globalPosition()).isEqualTo(3);
+        assertThat(result.firstMismatch().stored()).isEqualTo(ledger.digests().get(0).digest());
+        assertThat(result.eventsChecked()).isEqualTo(5);
+        assertThat(result.digestsChecked()).isEqualTo(2);
+    }
+
+    @Test
+    void eventsRemovedFromTheEndAreCaughtByTheLastDigest() {
+        List<PositionedEvent> truncated = ledger.events().subList(0, 4);
+
+        LedgerVerification result = LedgerVerifier.verify(5, truncated.iterator(), ledger.digests());
+
+        assertThat(result.firstMismatch().reason()).isEqualTo(MismatchReason.DIGEST_MISMATCH);
+        assertThat(result.firstMismatch().digestId()).isEqualTo(2);
+    }
+
+    @Test
+    void aDigestBeyondThePositionVerifiedIsLeftForLater() {
+        LedgerVerification result = LedgerVerifier.verify(3, ledger.events().subList(0, 3).iterator(),
+                ledger.digests());
+
+        assertThat(result.intact()).isTrue();
+        assertThat(result.digestsChecked()).isEqualTo(1);
+        assertThat(result.currentDigest()).isEqualTo(ledger.digests().get(0).digest());
+    }
+}

@@ -1,0 +1,107 @@
+package org.agreementledger.ledger.audit;
+
+import org.agreementledger.ledger.chain.CanonicalJson;
+import org.agreementledger.ledger.chain.EventHasher;
+import org.agreementledger.ledger.chain.PositionedEvent;
+import org.agreementledger.ledger.chain.StoredEvent;
+import org.agreementledger.ledger.metadata.LedgerMetaData;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds a ledger of hash-chained events in memory, as the chaining store writes them. */
+final class TestLedger {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<PositionedEvent> events = new ArrayList<>();
+    private final Map<String, ChainHead> heads = new HashMap<>();
+    private final List<RecordedDigest> digests = new ArrayList<>();
+
+    /** Appends an event with the given payload to the agreement's chain, at the next global position. */
+    PositionedEvent append(String agreementId, String payloadJson) {
+        ChainHead predecessor = heads.get(agreementId);
+        long sequence = predecessor == null ? 0 : predecessor.sequenceNumber() + 1;
+        ObjectNode metaData = JSON.createObjectNode()
+                .put(LedgerMetaData.ACTOR, "registrar")
+                .put(LedgerMetaData.CORRELATION_ID, "c-" + (events.size() + 1))
+                .put(LedgerMetaData.RECORDED_AT, "2024-08-22T04:00:0" + (events.size() % 10) + "Z")
+                .put(LedgerMetaData.PREVIOUS_HASH, predecessor == null ? EventHasher.GENESIS : predecessor.hash());
+        PositionedEvent event = sealed(new PositionedEvent(events.size() + 1L, new StoredEvent(
+                "event-" + (events.size() + 1), agreementId, sequence, "Agreement",
+                "org.agreementledger.ledger.event.AgreementSigned", null,
+                payloadJson.getBytes(StandardCharsets.UTF_8), bytes(metaData))));
+        events.add(event);
+        heads.put(agreementId, new ChainHead(agreementId, sequence, EventHasher.storedHash(event.event())));
+        return event;
+    }
+
+    /** Records a digest over the chain heads as of now, as the digest recorder does. */
+    RecordedDigest recordDigest() {
+        RecordedDigest digest = new RecordedDigest(digests.size() + 1L, events.size(), heads.size(),
+                LedgerDigest.of(heads.values()), Instant.parse("2024-08-23T00:00:00Z"));
+        digests.add(digest);
+        return digest;
+    }
+
+    List<PositionedEvent> events() {
+        return events;
+    }
+
+    List<RecordedDigest> digests() {
+        return digests;
+    }
+
+    List<ChainHead> heads() {
+        return List.copyOf(heads.values());
+    }
+
+    PositionedEvent event(long position) {
+        return events.get((int) position - 1);
+    }
+
+    void replace(long position, PositionedEvent replacement) {
+        events.set((int) position - 1, replacement);
+    }
+
+    /** The same event with its hash (re)computed from its content, as a forger would. */
+    static PositionedEvent sealed(PositionedEvent positioned) {
+        StoredEvent event = positioned.event();
+        String hash = EventHasher.hash(event);
+        ObjectNode metaData = (ObjectNode) CanonicalJson.parse(event.metaData()).deepCopy();
+        metaData.put(LedgerMetaData.HASH, hash);
+        return new PositionedEvent(positioned.globalPosition(), withMetaData(event, bytes(metaData)));
+    }
+
+    static PositionedEvent withPayload(PositionedEvent positioned, String payloadJson) {
+        StoredEvent event = positioned.event();
+        return new PositionedEvent(positioned.globalPosition(), new StoredEvent(event.eventIdentifier(),
+                event.aggregateIdentifier(), event.sequenceNumber(), event.aggregateType(), event.payloadType(),
+                event.payloadRevision(), payloadJson.getBytes(StandardCharsets.UTF_8), event.metaData()));
+    }
+
+    static PositionedEvent withMetaDataField(PositionedEvent positioned, String field, String value) {
+        ObjectNode metaData = (ObjectNode) CanonicalJson.parse(positioned.event().metaData()).deepCopy();
+        if (value == null) {
+            metaData.remove(field);
+        } else {
+            metaData.put(field, value);
+        }
+        return new PositionedEvent(positioned.globalPosition(), withMetaData(positioned.event(), bytes(metaData)));
+    }
+
+    private static StoredEvent withMetaData(StoredEvent event, byte[] metaData) {
+        return new StoredEvent(event.eventIdentifier(), event.aggregateIdentifier(), event.sequenceNumber(),
+                event.aggregateType(), event.payloadType(), event.payloadRevision(), event.payload(), metaData);
+    }
+
+    private static byte[] bytes(ObjectNode node) {
+        return node.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

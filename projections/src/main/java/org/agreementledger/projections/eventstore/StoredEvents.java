@@ -1,0 +1,115 @@
+package org.agreementledger.projections.eventstore;
+
+import org.agreementledger.ledger.audit.ChainHead;
+import org.agreementledger.ledger.metadata.LedgerMetaData;
+import org.agreementledger.ledger.chain.PositionedEvent;
+import org.agreementledger.ledger.chain.StoredEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+import javax.sql.DataSource;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.Consumer;
+
+/**
+ * The one reader of the event table outside Axon: its rows exactly as stored, the content every
+ * hash covers, for the audit trail, the reconciliation and the first-start check.
+ */
+@Repository
+public class StoredEvents {
+
+    private static final int STREAM_FETCH_SIZE = 500;
+
+    private static final String COLUMNS = """
+            SELECT global_index, event_identifier, aggregate_identifier, sequence_number, type, payload_type,
+                   payload_revision, payload, meta_data
+            FROM domain_event_entry""";
+
+    private static final RowMapper<PositionedEvent> ROW = (row, i) -> new PositionedEvent(row.getLong("global_index"),
+            new StoredEvent(row.getString("event_identifier"), row.getString("aggregate_identifier"),
+                    row.getLong("sequence_number"), row.getString("type"), row.getString("payload_type"),
+                    row.getString("payload_revision"), row.getBytes("payload"), row.getBytes("meta_data")));
+
+    private final JdbcTemplate jdbc;
+    private final JdbcTemplate streamingJdbc;
+
+    public StoredEvents(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.streamingJdbc = new JdbcTemplate(dataSource);
+        this.streamingJdbc.setFetchSize(STREAM_FETCH_SIZE);
+    }
+
+    /** Whether the ledger holds no event at all. */
+    public boolean isEmpty() {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT NOT EXISTS (SELECT 1 FROM domain_event_entry)", Boolean.class));
+    }
+
+    /**
+     * Hands every event to the consumer in global order, streamed from one query: called inside a
+     * transaction, all of them come from that transaction's snapshot.
+     */
+    public void forEachInGlobalOrder(Consumer<PositionedEvent> consumer) {
+        streamingJdbc.query(COLUMNS + " ORDER BY global_index", row -> {
+            consumer.accept(ROW.mapRow(row, 0));
+        });
+    }
+
+    /** One agreement's events in chain order; none if there is no such agreement. */
+    public List<PositionedEvent> ofAgreement(String agreementId) {
+        return jdbc.query(COLUMNS + " WHERE aggregate_identifier = ? ORDER BY sequence_number", ROW, agreementId);
+    }
+
+    /** At most {@code limit} events after {@code after} and at or before {@code through}, in global order. */
+    public List<PositionedEvent> page(long after, long through, int limit) {
+        return jdbc.query(COLUMNS + " WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?",
+                ROW, after, through, limit);
+    }
+
+    /** Every event after {@code after} and at or before {@code through}, read a batch at a time as it is consumed. */
+    public Iterator<PositionedEvent> inGlobalOrder(long after, long through, int batchSize) {
+        return new Iterator<>() {
+            private List<PositionedEvent> batch = List.of();
+            private int next;
+            private long readThrough = after;
+            private boolean exhausted;
+
+            @Override
+            public boolean hasNext() {
+                if (next == batch.size() && !exhausted) {
+                    batch = page(readThrough, through, batchSize);
+                    next = 0;
+                    exhausted = batch.size() < batchSize;
+                    if (!batch.isEmpty()) {
+                        readThrough = batch.get(batch.size() - 1).globalPosition();
+                    }
+                }
+                return next < batch.size();
+            }
+
+            @Override
+            public PositionedEvent next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return batch.get(next++);
+            }
+        };
+    }
+
+    /** The head of every agreement's chain as of a position: its event with the highest sequence number by then. */
+    public List<ChainHead> chainHeadsThrough(long position) {
+        return jdbc.query("""
+                        SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, sequence_number,
+                               convert_from(meta_data, 'UTF8')::jsonb ->> ? AS hash
+                        FROM domain_event_entry
+                        WHERE global_index <= ?
+                        ORDER BY aggregate_identifier, sequence_number DESC""",
+                (row, i) -> new ChainHead(row.getString("aggregate_identifier"), row.getLong("sequence_number"),
+                        row.getString("hash")),
+                LedgerMetaData.HASH, position);
+    }
+}
