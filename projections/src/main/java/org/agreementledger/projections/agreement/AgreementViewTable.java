@@ -1,6 +1,5 @@
 package org.agreementledger.projections.agreement;
 
-import org.agreementledger.ledger.event.LifecycleStatus;
 import org.agreementledger.ledger.domain.CooperationKind;
 import org.agreementledger.ledger.domain.Money;
 import org.agreementledger.ledger.event.AgreementCertified;
@@ -11,6 +10,7 @@ import org.agreementledger.ledger.event.AgreementProposed;
 import org.agreementledger.ledger.event.AgreementSigned;
 import org.agreementledger.ledger.event.AgreementWithdrawn;
 import org.agreementledger.ledger.event.CertificationRevoked;
+import org.agreementledger.ledger.event.LifecycleStatus;
 import org.agreementledger.projections.totals.Place;
 import org.agreementledger.projections.totals.TotalsFacts;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +29,7 @@ import java.util.stream.IntStream;
  * {@code false}, so nothing that follows from it is counted twice.
  */
 @Component
-public class AgreementViewTable {
+class AgreementViewTable {
 
     private final JdbcTemplate jdbc;
 

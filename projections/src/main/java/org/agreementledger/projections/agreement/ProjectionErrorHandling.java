@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
  * back instead (read model and token together), and the processor retries it with back-off.
  */
 @Configuration(proxyBeanMethods = false)
-public class ProjectionErrorHandling {
+class ProjectionErrorHandling {
 
     @Bean
     ConfigurerModule failBatchOnProjectionError() {

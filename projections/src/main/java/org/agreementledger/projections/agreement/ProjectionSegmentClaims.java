@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
  * nodes) shares the processing between them through the token store.
  */
 @Configuration(proxyBeanMethods = false)
-public class ProjectionSegmentClaims {
+class ProjectionSegmentClaims {
 
     @Bean
     @ConditionalOnProperty("ledger.projections.max-claimed-segments")

@@ -1,10 +1,10 @@
 package org.agreementledger.projections.audit;
 
-import org.agreementledger.projections.eventstore.StoredEvents;
 import org.agreementledger.ledger.audit.AgreementCertificate;
 import org.agreementledger.ledger.audit.AuditEvent;
 import org.agreementledger.ledger.audit.LedgerDigest;
 import org.agreementledger.ledger.audit.RecordedDigest;
+import org.agreementledger.projections.eventstore.StoredEvents;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;

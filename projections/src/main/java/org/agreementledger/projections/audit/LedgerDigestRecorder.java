@@ -1,9 +1,9 @@
 package org.agreementledger.projections.audit;
 
-import org.agreementledger.projections.eventstore.LedgerHorizon;
-import org.agreementledger.projections.eventstore.StoredEvents;
 import org.agreementledger.ledger.audit.ChainHead;
 import org.agreementledger.ledger.audit.LedgerDigest;
+import org.agreementledger.projections.eventstore.LedgerHorizon;
+import org.agreementledger.projections.eventstore.StoredEvents;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package org.agreementledger.projections.audit;
 
-import org.agreementledger.projections.eventstore.LedgerHorizon;
-import org.agreementledger.projections.eventstore.StoredEvents;
 import org.agreementledger.ledger.audit.LedgerVerification;
 import org.agreementledger.ledger.audit.LedgerVerifier;
+import org.agreementledger.projections.eventstore.LedgerHorizon;
+import org.agreementledger.projections.eventstore.StoredEvents;
 import org.springframework.stereotype.Service;
 
 /**

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** The append-only table of recorded ledger digests. */
 @Repository
-public class RecordedDigests {
+class RecordedDigests {
 
     private static final String COLUMNS =
             "SELECT id, covers_through_position, chain_count, digest, recorded_at FROM ledger_digest";

@@ -1,9 +1,9 @@
 package org.agreementledger.projections.eventstore;
 
 import org.agreementledger.ledger.audit.ChainHead;
-import org.agreementledger.ledger.metadata.LedgerMetaData;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.agreementledger.ledger.chain.StoredEvent;
+import org.agreementledger.ledger.metadata.LedgerMetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;

@@ -1,8 +1,8 @@
 package org.agreementledger.projections.reconciliation;
 
+import org.agreementledger.ledger.chain.StoredEvent;
 import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.event.AgreementEvent;
-import org.agreementledger.ledger.chain.StoredEvent;
 import org.agreementledger.projections.agreement.AgreementProjection;
 import org.agreementledger.projections.eventstore.StoredEvents;
 import org.agreementledger.projections.totals.BucketKey;
