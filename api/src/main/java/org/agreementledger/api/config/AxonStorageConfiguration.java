@@ -1,7 +1,7 @@
 package org.agreementledger.api.config;
 
-import org.agreementledger.ledger.metadata.ActorCorrelationDataProvider;
 import org.agreementledger.ledger.chain.HashChainingEventStorageEngine;
+import org.agreementledger.ledger.metadata.ActorCorrelationDataProvider;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -27,7 +27,7 @@ import java.time.Clock;
  * migrations create; events are written only through the hash chain ({@link HashChainingEventStorageEngine}).
  */
 @Configuration(proxyBeanMethods = false)
-public class AxonStorageConfiguration {
+class AxonStorageConfiguration {
 
     private static final String UNIQUE_VIOLATION = "23505";
 

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * @param cleanOnStart  wipe the data directory first (tests only)
  */
 @ConfigurationProperties("ledger.embedded-postgres")
-public record EmbeddedPostgresProperties(Path dataDirectory, int port, boolean cleanOnStart) {
+record EmbeddedPostgresProperties(Path dataDirectory, int port, boolean cleanOnStart) {
 
     public EmbeddedPostgresProperties {
         dataDirectory = dataDirectory == null ? Path.of("data", "postgres") : dataDirectory;

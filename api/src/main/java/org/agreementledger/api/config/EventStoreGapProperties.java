@@ -16,7 +16,7 @@ import java.time.Duration;
  * token collects before timed-out ones are cleaned away.
  */
 @ConfigurationProperties("ledger.event-store")
-public record EventStoreGapProperties(Duration gapTimeout, Integer maxGapOffset, Integer gapCleaningThreshold) {
+record EventStoreGapProperties(Duration gapTimeout, Integer maxGapOffset, Integer gapCleaningThreshold) {
 
     public EventStoreGapProperties {
         gapTimeout = gapTimeout == null ? Duration.ofMinutes(5) : gapTimeout;

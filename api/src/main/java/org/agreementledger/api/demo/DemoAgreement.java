@@ -15,7 +15,7 @@ import java.util.UUID;
  *
  * @param key stable within the data set; the agreement id is derived from it
  */
-public record DemoAgreement(String key, String title, CooperationKind kind, String sector, Money value,
+record DemoAgreement(String key, String title, CooperationKind kind, String sector, Money value,
                             LocalDate proposedOn, LocalDate signedOn, List<Party> parties,
                             DemoCertification certification) {
 

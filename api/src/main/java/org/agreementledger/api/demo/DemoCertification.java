@@ -3,5 +3,5 @@ package org.agreementledger.api.demo;
 import java.time.LocalDate;
 
 /** A demo agreement's certification. */
-public record DemoCertification(String certificateNo, LocalDate certifiedOn) {
+record DemoCertification(String certificateNo, LocalDate certifiedOn) {
 }

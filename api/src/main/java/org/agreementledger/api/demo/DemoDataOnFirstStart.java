@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "ledger.demo-data.enabled", havingValue = "true")
-public class DemoDataOnFirstStart {
+class DemoDataOnFirstStart {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataOnFirstStart.class);
 

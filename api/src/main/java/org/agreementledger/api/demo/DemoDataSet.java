@@ -11,7 +11,7 @@ import java.util.List;
  * The demo data set of the 2024 Urumqi conference: an invented breakdown (its {@code notice} says
  * so) whose totals match the published figures.
  */
-public record DemoDataSet(String notice, String occasion, List<DemoAgreement> agreements) {
+record DemoDataSet(String notice, String occasion, List<DemoAgreement> agreements) {
 
     public static final String RESOURCE = "/demo/urumqi-2024.json";
 

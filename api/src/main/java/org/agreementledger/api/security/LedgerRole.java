@@ -1,7 +1,7 @@
 package org.agreementledger.api.security;
 
 /** The roles of the brief; each maps to the Spring Security authority {@code ROLE_<name>}. */
-public enum LedgerRole {
+enum LedgerRole {
     REGISTRAR,
     SIGNATORY,
     CERTIFIER,

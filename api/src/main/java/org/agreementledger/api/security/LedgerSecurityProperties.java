@@ -10,7 +10,7 @@ import java.util.Set;
  * are stored hashed, with their encoder's prefix, e.g. {@code {bcrypt}$2a$10$...}.
  */
 @ConfigurationProperties("ledger.security")
-public record LedgerSecurityProperties(List<ConfiguredUser> users, String jwtRolesClaim, String jwtPartyClaim) {
+record LedgerSecurityProperties(List<ConfiguredUser> users, String jwtRolesClaim, String jwtPartyClaim) {
 
     public LedgerSecurityProperties {
         users = users == null ? List.of() : List.copyOf(users);

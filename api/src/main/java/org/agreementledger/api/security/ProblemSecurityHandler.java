@@ -17,7 +17,7 @@ import java.io.IOException;
 
 /** Answers 401 and 403 as {@code application/problem+json}, like every other refusal. */
 @Component
-public class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
+class ProblemSecurityHandler implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper objectMapper;
 

@@ -39,7 +39,7 @@ import static org.agreementledger.api.security.LedgerRole.SIGNATORY;
  * JWK set is configured, OAuth2 bearer tokens. Who may do what is the brief's role table.
  */
 @Configuration(proxyBeanMethods = false)
-public class SecurityConfiguration {
+class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http, ProblemSecurityHandler problems,

@@ -1,12 +1,12 @@
 package org.agreementledger.api.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.agreementledger.api.problem.ProblemCode;
-import org.agreementledger.api.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.agreementledger.api.problem.ProblemCode;
+import org.agreementledger.api.problem.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,7 @@ import java.util.Map;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-public class ControlCharacterParameterFilter extends OncePerRequestFilter {
+class ControlCharacterParameterFilter extends OncePerRequestFilter {
 
     private final ObjectMapper objectMapper;
 

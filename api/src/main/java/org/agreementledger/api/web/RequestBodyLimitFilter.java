@@ -1,9 +1,6 @@
 package org.agreementledger.api.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.agreementledger.api.problem.PayloadTooLargeException;
-import org.agreementledger.api.problem.ProblemCode;
-import org.agreementledger.api.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -11,6 +8,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.agreementledger.api.problem.PayloadTooLargeException;
+import org.agreementledger.api.problem.ProblemCode;
+import org.agreementledger.api.problem.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,7 +25,7 @@ import java.io.IOException;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class RequestBodyLimitFilter extends OncePerRequestFilter {
+class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long maxBodyBytes;
     private final ObjectMapper objectMapper;

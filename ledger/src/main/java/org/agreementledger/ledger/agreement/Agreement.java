@@ -1,30 +1,30 @@
 package org.agreementledger.ledger.agreement;
 
-import org.agreementledger.ledger.domain.AgreementStatus;
-import org.agreementledger.ledger.domain.LedgerCalendar;
-import org.agreementledger.ledger.domain.Party;
-import org.agreementledger.ledger.domain.SectorCatalogue;
 import org.agreementledger.ledger.command.CertifyAgreement;
 import org.agreementledger.ledger.command.DeclineAgreement;
 import org.agreementledger.ledger.command.ProposeAgreement;
 import org.agreementledger.ledger.command.RevokeCertification;
 import org.agreementledger.ledger.command.SignAgreement;
 import org.agreementledger.ledger.command.WithdrawAgreement;
+import org.agreementledger.ledger.domain.AgreementStatus;
+import org.agreementledger.ledger.domain.BusinessDateOutOfRangeException;
+import org.agreementledger.ledger.domain.InvalidAgreementException;
+import org.agreementledger.ledger.domain.LedgerCalendar;
+import org.agreementledger.ledger.domain.LifecycleViolationException;
+import org.agreementledger.ledger.domain.NotTheProposerException;
+import org.agreementledger.ledger.domain.Party;
+import org.agreementledger.ledger.domain.PartyAlreadySignedException;
+import org.agreementledger.ledger.domain.SectorCatalogue;
+import org.agreementledger.ledger.domain.UnknownPartyException;
 import org.agreementledger.ledger.event.AgreementCertified;
 import org.agreementledger.ledger.event.AgreementDeclined;
+import org.agreementledger.ledger.event.AgreementEvent;
 import org.agreementledger.ledger.event.AgreementFullySigned;
 import org.agreementledger.ledger.event.AgreementProposed;
 import org.agreementledger.ledger.event.AgreementSigned;
 import org.agreementledger.ledger.event.AgreementWithdrawn;
-import org.agreementledger.ledger.event.AgreementEvent;
 import org.agreementledger.ledger.event.CertificationRevoked;
 import org.agreementledger.ledger.event.LifecycleStatus;
-import org.agreementledger.ledger.domain.BusinessDateOutOfRangeException;
-import org.agreementledger.ledger.domain.InvalidAgreementException;
-import org.agreementledger.ledger.domain.LifecycleViolationException;
-import org.agreementledger.ledger.domain.NotTheProposerException;
-import org.agreementledger.ledger.domain.PartyAlreadySignedException;
-import org.agreementledger.ledger.domain.UnknownPartyException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -46,7 +46,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * answers the status the agreement is in afterwards.
  */
 @Aggregate
-public class Agreement {
+class Agreement {
 
     private static final int TITLE_MAX_LENGTH = 500;
 

@@ -1,12 +1,12 @@
 package org.agreementledger.ledger.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import org.agreementledger.ledger.chain.CanonicalJson;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.agreementledger.ledger.chain.StoredEvent;
-import org.agreementledger.ledger.metadata.LedgerMetaData;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import org.agreementledger.ledger.event.AgreementEvent;
+import org.agreementledger.ledger.metadata.LedgerMetaData;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

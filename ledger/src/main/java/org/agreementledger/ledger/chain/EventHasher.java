@@ -1,9 +1,9 @@
 package org.agreementledger.ledger.chain;
 
-import org.agreementledger.ledger.metadata.LedgerMetaData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.agreementledger.ledger.metadata.LedgerMetaData;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,13 +1,15 @@
 package org.agreementledger.ledger.agreement;
 
+import org.agreementledger.ledger.command.ProposeAgreement;
 import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.domain.CooperationKind;
 import org.agreementledger.ledger.domain.LedgerCalendar;
+import org.agreementledger.ledger.domain.LedgerRuleViolation;
+import org.agreementledger.ledger.domain.LifecycleViolationException;
 import org.agreementledger.ledger.domain.Money;
 import org.agreementledger.ledger.domain.OrganisationType;
 import org.agreementledger.ledger.domain.Party;
 import org.agreementledger.ledger.domain.SectorCatalogue;
-import org.agreementledger.ledger.command.ProposeAgreement;
 import org.agreementledger.ledger.event.AgreementCertified;
 import org.agreementledger.ledger.event.AgreementDeclined;
 import org.agreementledger.ledger.event.AgreementFullySigned;
@@ -15,8 +17,6 @@ import org.agreementledger.ledger.event.AgreementProposed;
 import org.agreementledger.ledger.event.AgreementSigned;
 import org.agreementledger.ledger.event.AgreementWithdrawn;
 import org.agreementledger.ledger.event.CertificationRevoked;
-import org.agreementledger.ledger.domain.LedgerRuleViolation;
-import org.agreementledger.ledger.domain.LifecycleViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;

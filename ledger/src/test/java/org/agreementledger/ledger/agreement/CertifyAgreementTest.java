@@ -1,7 +1,7 @@
 package org.agreementledger.ledger.agreement;
 
-import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.command.CertifyAgreement;
+import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.domain.BusinessDateOutOfRangeException;
 import org.agreementledger.ledger.domain.InvalidAgreementException;
 import org.agreementledger.ledger.domain.LifecycleViolationException;

@@ -1,14 +1,14 @@
 package org.agreementledger.ledger.agreement;
 
-import org.agreementledger.ledger.domain.AgreementStatus;
-import org.agreementledger.ledger.domain.Party;
 import org.agreementledger.ledger.command.DeclineAgreement;
-import org.agreementledger.ledger.event.AgreementDeclined;
+import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.domain.BusinessDateOutOfRangeException;
 import org.agreementledger.ledger.domain.InvalidAgreementException;
 import org.agreementledger.ledger.domain.LifecycleViolationException;
+import org.agreementledger.ledger.domain.Party;
 import org.agreementledger.ledger.domain.PartyAlreadySignedException;
 import org.agreementledger.ledger.domain.UnknownPartyException;
+import org.agreementledger.ledger.event.AgreementDeclined;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

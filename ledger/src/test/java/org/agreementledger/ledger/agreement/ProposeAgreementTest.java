@@ -1,11 +1,11 @@
 package org.agreementledger.ledger.agreement;
 
+import org.agreementledger.ledger.domain.BusinessDateOutOfRangeException;
 import org.agreementledger.ledger.domain.CooperationKind;
+import org.agreementledger.ledger.domain.InvalidAgreementException;
 import org.agreementledger.ledger.domain.Money;
 import org.agreementledger.ledger.domain.OrganisationType;
 import org.agreementledger.ledger.domain.Party;
-import org.agreementledger.ledger.domain.BusinessDateOutOfRangeException;
-import org.agreementledger.ledger.domain.InvalidAgreementException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package org.agreementledger.ledger.agreement;
 
-import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.command.RevokeCertification;
-import org.agreementledger.ledger.event.CertificationRevoked;
+import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.domain.BusinessDateOutOfRangeException;
 import org.agreementledger.ledger.domain.InvalidAgreementException;
 import org.agreementledger.ledger.domain.LifecycleViolationException;
+import org.agreementledger.ledger.event.CertificationRevoked;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package org.agreementledger.ledger.agreement;
 
-import org.agreementledger.ledger.domain.AgreementStatus;
-import org.agreementledger.ledger.domain.Party;
 import org.agreementledger.ledger.command.SignAgreement;
+import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.domain.BusinessDateOutOfRangeException;
 import org.agreementledger.ledger.domain.InvalidAgreementException;
 import org.agreementledger.ledger.domain.LifecycleViolationException;
+import org.agreementledger.ledger.domain.Party;
 import org.agreementledger.ledger.domain.PartyAlreadySignedException;
 import org.agreementledger.ledger.domain.UnknownPartyException;
 import org.axonframework.modelling.command.AggregateNotFoundException;

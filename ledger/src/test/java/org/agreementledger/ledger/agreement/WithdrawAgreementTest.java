@@ -1,12 +1,12 @@
 package org.agreementledger.ledger.agreement;
 
-import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.command.WithdrawAgreement;
-import org.agreementledger.ledger.event.AgreementWithdrawn;
+import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.domain.BusinessDateOutOfRangeException;
 import org.agreementledger.ledger.domain.InvalidAgreementException;
 import org.agreementledger.ledger.domain.LifecycleViolationException;
 import org.agreementledger.ledger.domain.NotTheProposerException;
+import org.agreementledger.ledger.event.AgreementWithdrawn;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

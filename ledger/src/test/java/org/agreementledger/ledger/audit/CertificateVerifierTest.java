@@ -1,9 +1,9 @@
 package org.agreementledger.ledger.audit;
 
-import org.agreementledger.ledger.chain.CanonicalJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.agreementledger.ledger.chain.CanonicalJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,12 +1,12 @@
 package org.agreementledger.ledger.chain;
 
-import org.agreementledger.ledger.audit.ChainHead;
-import org.agreementledger.ledger.audit.ChainVerifier;
-import org.agreementledger.ledger.metadata.LedgerMetaData;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.agreementledger.ledger.audit.ChainHead;
+import org.agreementledger.ledger.audit.ChainVerifier;
 import org.agreementledger.ledger.event.AgreementFullySigned;
 import org.agreementledger.ledger.event.AgreementSigned;
+import org.agreementledger.ledger.metadata.LedgerMetaData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;

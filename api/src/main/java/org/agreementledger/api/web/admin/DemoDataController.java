@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Loads the demo data set on demand; loading it again writes nothing new. */
 @RestController
-public class DemoDataController {
+class DemoDataController {
 
     private final DemoDataLoader loader;
 

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/admin", produces = {MediaType.APPLICATION_JSON_VALUE,
         MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-public class ProjectionAdminController {
+class ProjectionAdminController {
 
     private final ReadModelRebuild rebuild;
     private final Reconciliation reconciliation;

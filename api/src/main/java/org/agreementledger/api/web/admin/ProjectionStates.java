@@ -5,5 +5,5 @@ import org.agreementledger.projections.rebuild.ProcessorState;
 import java.util.List;
 
 /** The read models' event processors on this node. */
-public record ProjectionStates(List<ProcessorState> processors) {
+record ProjectionStates(List<ProcessorState> processors) {
 }

@@ -18,7 +18,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping(path = "/api/agreements/{agreementId}",
         produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-public class AgreementAuditController {
+class AgreementAuditController {
 
     private final AuditTrail auditTrail;
     private final AgreementCertificates certificates;

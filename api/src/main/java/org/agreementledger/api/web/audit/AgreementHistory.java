@@ -6,5 +6,5 @@ import java.util.List;
 import java.util.UUID;
 
 /** The audit trail of one agreement: all its events, in chain order. */
-public record AgreementHistory(UUID agreementId, List<AuditEvent> events) {
+record AgreementHistory(UUID agreementId, List<AuditEvent> events) {
 }

@@ -27,7 +27,7 @@ import java.io.UncheckedIOException;
 /** The whole ledger for auditors: paged in global order, exported as JSON lines, verified, digested. */
 @RestController
 @RequestMapping("/api/ledger")
-public class LedgerAuditController {
+class LedgerAuditController {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;

@@ -31,7 +31,7 @@ import java.util.function.Supplier;
 @RestController
 @RequestMapping(path = "/api/agreements", consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-public class AgreementCommandController {
+class AgreementCommandController {
 
     private final LedgerCommands commands;
     private final IdempotentCommandRunner runner;

@@ -6,5 +6,5 @@ import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
-public record CertificationRequest(@NotBlank @Size(max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String certificateNo, LocalDate certifiedOn) {
+record CertificationRequest(@NotBlank @Size(max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String certificateNo, LocalDate certifiedOn) {
 }

@@ -5,5 +5,5 @@ import org.agreementledger.ledger.domain.AgreementStatus;
 import java.util.UUID;
 
 /** The answer to an accepted command: the agreement, the status it is in now, the correlation id. */
-public record CommandAccepted(UUID agreementId, AgreementStatus status, String correlationId) {
+record CommandAccepted(UUID agreementId, AgreementStatus status, String correlationId) {
 }

@@ -4,7 +4,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** The correlation id of a request: the client's {@code X-Correlation-Id} when well formed, else a new one. */
-public final class CorrelationIds {
+final class CorrelationIds {
 
     public static final String HEADER = "X-Correlation-Id";
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,100}");

@@ -6,5 +6,5 @@ import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
-public record SignatureRequest(@NotBlank @Size(max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String partyId, LocalDate signedOn) {
+record SignatureRequest(@NotBlank @Size(max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String partyId, LocalDate signedOn) {
 }

@@ -9,7 +9,7 @@ import org.agreementledger.ledger.domain.Money;
 import java.math.BigDecimal;
 
 /** A value as sent: the amount as a JSON string or number, read exactly as a decimal. */
-public record ValueRequest(@NotNull @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal amount,
+record ValueRequest(@NotNull @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal amount,
                            @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency) {
 
     Money toMoney() {

@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
-public record WithdrawalRequest(LocalDate withdrawnOn, @Size(max = 1000) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MULTI_LINE_MESSAGE) String reason) {
+record WithdrawalRequest(LocalDate withdrawnOn, @Size(max = 1000) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MULTI_LINE_MESSAGE) String reason) {
 
     static final WithdrawalRequest EMPTY = new WithdrawalRequest(null, null);
 }

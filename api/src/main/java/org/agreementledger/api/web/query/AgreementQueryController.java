@@ -25,7 +25,7 @@ import java.util.UUID;
 @RestController
 @RequestMapping(path = "/api/agreements", produces = {MediaType.APPLICATION_JSON_VALUE,
         MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-public class AgreementQueryController {
+class AgreementQueryController {
 
     private static final int DEFAULT_PAGE_SIZE = 20;
 

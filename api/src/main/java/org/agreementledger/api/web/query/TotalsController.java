@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * the pre-aggregated read model. An empty filter parameter does not filter.
  */
 @RestController
-public class TotalsController {
+class TotalsController {
 
     private final TotalsReader totals;
 

@@ -1,8 +1,8 @@
 package org.agreementledger.api.support.load;
 
 import org.agreementledger.api.support.GatewayCommands;
-import org.agreementledger.ledger.domain.Party;
 import org.agreementledger.ledger.domain.LedgerRuleViolation;
+import org.agreementledger.ledger.domain.Party;
 
 import java.time.LocalDate;
 import java.util.Optional;

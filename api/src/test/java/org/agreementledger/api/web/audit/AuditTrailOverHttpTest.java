@@ -1,12 +1,12 @@
 package org.agreementledger.api.web.audit;
 
-import org.agreementledger.ledger.chain.EventHasher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.agreementledger.api.support.Agreements;
 import org.agreementledger.api.support.HttpContractTest;
-import org.agreementledger.api.support.LedgerClient;
 import org.agreementledger.api.support.LedgerClient.Answer;
+import org.agreementledger.api.support.LedgerClient;
+import org.agreementledger.ledger.chain.EventHasher;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
