@@ -1,0 +1,75 @@
+package org.agreementledger.ledger.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The self-contained verifier jar as an auditor runs it, in a JVM of its own with nothing else on
+ * its class path: every class a certificate check reads must be packed in it.
+ */
+class CertificateVerifierJarIT {
+
+    private static final String AGREEMENT = "3f6d1c52-8a0e-4b8e-9c1e-2a7d5b0e4f11";
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @TempDir
+    Path directory;
+    private String certificate;
+
+    @BeforeEach
+    void aCertificateWithASignature() throws IOException {
+        TestLedger ledger = new TestLedger();
+        ledger.append(AGREEMENT, "{\"value\":{\"amount\":\"12500000.00\",\"currency\":\"CNY\"}}");
+        ledger.append("9b2e7d10-0c4a-4f5e-8d3b-1e6f2a9c7b44", "{\"value\":{\"amount\":\"1.00\",\"currency\":\"CNY\"}}");
+        ledger.append(AGREEMENT, "{\"agreementId\":\"" + AGREEMENT
+                + "\",\"partyId\":\"KZ-ALMATY-KBTU\",\"signedOn\":\"2024-08-22\"}");
+        RecordedDigest digest = ledger.recordDigest();
+        certificate = JSON.writeValueAsString(new AgreementCertificate(AgreementCertificate.FORMAT, AGREEMENT,
+                Instant.parse("2024-09-01T00:00:00Z"), ledger.events().stream()
+                .filter(event -> event.event().aggregateIdentifier().equals(AGREEMENT))
+                .map(AuditEvent::of).toList(), digest, ledger.heads()));
+        assertThat(certificate).as("the signature's business date is read out").contains("\"businessDate\":\"2024-08-22\"");
+    }
+
+    @Test
+    void aCertificateAsIssuedIsValid() throws Exception {
+        Verdict verdict = runJar(certificate);
+
+        assertThat(verdict.exitStatus()).as(verdict.output()).isZero();
+        assertThat(verdict.output()).startsWith("VALID: agreement " + AGREEMENT + ": 2 events");
+    }
+
+    @Test
+    void anAlteredCertificateIsNotValid() throws Exception {
+        Verdict verdict = runJar(certificate.replace("12500000.00", "92500000.00"));
+
+        assertThat(verdict.exitStatus()).as(verdict.output()).isEqualTo(1);
+        assertThat(verdict.output()).startsWith("NOT VALID: event 0").contains("CONTENT_ALTERED");
+    }
+
+    private Verdict runJar(String certificateJson) throws Exception {
+        Path file = Files.writeString(directory.resolve("certificate.json"), certificateJson);
+        Path jar = Path.of(System.getProperty("verifier.jar"));
+        assertThat(jar).as("the verifier jar is built before integration tests run").isRegularFile();
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), file.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Verdict(process.waitFor(), output);
+    }
+
+    private record Verdict(int exitStatus, String output) {
+    }
+}
