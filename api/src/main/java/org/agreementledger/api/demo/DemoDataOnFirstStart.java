@@ -6,12 +6,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded default starts with the demo data set: loaded once, when the service starts on a
- * ledger that has no event at all and {@code ledger.demo-data.enabled} is true. A ledger with
- * events of its own is never touched.
+ * The embedded default starts with the demo data set: loaded when the service starts on a ledger
+ * that has no event at all and {@code ledger.demo-data.enabled} is true. The load is marked started
+ * before its first command and finished after its last, so a load cut short (a crash, a kill) is
+ * finished on the next start; the loader skips what is there. A ledger with events of its own is
+ * never touched.
  */
 @Component
 @ConditionalOnProperty(name = "ledger.demo-data.enabled", havingValue = "true")
@@ -21,18 +24,25 @@ class DemoDataOnFirstStart {
 
     private final DemoDataLoader loader;
     private final StoredEvents storedEvents;
+    private final JdbcTemplate jdbc;
 
-    public DemoDataOnFirstStart(DemoDataLoader loader, StoredEvents storedEvents) {
+    DemoDataOnFirstStart(DemoDataLoader loader, StoredEvents storedEvents, JdbcTemplate jdbc) {
         this.loader = loader;
         this.storedEvents = storedEvents;
+        this.jdbc = jdbc;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void loadIntoAnEmptyLedger() {
-        if (storedEvents.isEmpty()) {
-            DemoLoadResult result = loader.load();
-            log.info("Loaded the demo data set into the empty ledger: {} agreements of \"{}\"",
-                    result.agreementsWritten(), result.occasion());
+        boolean unfinished = Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM demo_data_first_load WHERE completed_at IS NULL)", Boolean.class));
+        if (!unfinished && !storedEvents.isEmpty()) {
+            return;
         }
+        jdbc.update("INSERT INTO demo_data_first_load (started_at) VALUES (now()) ON CONFLICT DO NOTHING");
+        DemoLoadResult result = loader.load();
+        jdbc.update("UPDATE demo_data_first_load SET completed_at = now()");
+        log.info("{} the demo data set: {} agreements of \"{}\" written", unfinished ? "Finished loading" : "Loaded",
+                result.agreementsWritten(), result.occasion());
     }
 }

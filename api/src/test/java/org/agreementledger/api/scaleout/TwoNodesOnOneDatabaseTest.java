@@ -1,10 +1,10 @@
 package org.agreementledger.api.scaleout;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.zaxxer.hikari.HikariDataSource;
 import org.agreementledger.api.LedgerApplication;
 import org.agreementledger.api.support.Agreements;
-import org.agreementledger.api.support.LedgerClient;
 import org.agreementledger.api.support.LedgerClient.Answer;
+import org.agreementledger.api.support.LedgerClient;
 import org.agreementledger.api.support.ReadSide;
 import org.agreementledger.api.support.TotalsAnswer;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class TwoNodesOnOneDatabaseTest {
                 "--ledger.projections.max-claimed-segments=2");
              ConfigurableApplicationContext second = new SpringApplicationBuilder(LedgerApplication.class).run(
                      "--server.port=0",
-                     "--spring.datasource.url=" + first.getBean(EmbeddedPostgres.class).getJdbcUrl("postgres", "postgres"),
+                     "--spring.datasource.url=" + first.getBean(HikariDataSource.class).getJdbcUrl(),
                      "--ledger.demo-data.enabled=false", "--ledger.node-id=node-b",
                      "--ledger.projections.max-claimed-segments=2")) {
             List<LedgerClient> nodes = List.of(clientOf(first), clientOf(second));

@@ -1,4 +1,4 @@
-package org.agreementledger.api.config;
+package org.agreementledger.api.embedded;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,0 +1,33 @@
+package org.agreementledger.api.embedded;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+
+/**
+ * The embedded default: with no database configured, the service runs its own PostgreSQL server
+ * from a Maven dependency, keeping its data in a directory that survives restarts
+ * ({@link EmbeddedPostgresServer}).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedPostgresConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresServer embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+        return EmbeddedPostgresServer.start(properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgresServer postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.jdbcUrl());
+        dataSource.setMaximumPoolSize(20);
+        dataSource.setPoolName("ledger-embedded");
+        return dataSource;
+    }
+}

@@ -1,0 +1,95 @@
+package org.agreementledger.api.crash;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Concurrent clients proposing agreements and signing them for both parties, remembering every
+ * command the service acknowledged (2xx): each must be in the ledger whatever happens next.
+ */
+final class AcknowledgingLoad implements AutoCloseable {
+
+    static final String XJU = "CN-URUMQI-XJU";
+    static final String KBTU = "KZ-ALMATY-KBTU";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicInteger TITLES = new AtomicInteger();
+
+    /** A command the service answered 2xx: a proposal (party null) or one party's signature. */
+    record Acknowledged(String agreementId, String signingParty) {
+    }
+
+    private final Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final List<Thread> clients = new ArrayList<>();
+
+    AcknowledgingLoad(ServiceProcess service, int threads) {
+        for (int i = 0; i < threads; i++) {
+            Thread client = new Thread(() -> drive(service), "load-" + i);
+            client.setDaemon(true);
+            clients.add(client);
+            client.start();
+        }
+    }
+
+    private void drive(ServiceProcess service) {
+        while (running.get()) {
+            try {
+                HttpResponse<String> proposed = service.post("registrar", "/api/agreements", proposal());
+                if (proposed.statusCode() != 201) {
+                    continue;
+                }
+                String id = JSON.readTree(proposed.body()).get("agreementId").asText();
+                acknowledged.add(new Acknowledged(id, null));
+                sign(service, id, "signatory-xju", XJU);
+                sign(service, id, "signatory-kbtu", KBTU);
+            } catch (Exception goneOrRefused) {
+                pause();
+            }
+        }
+    }
+
+    private void sign(ServiceProcess service, String id, String user, String party) throws Exception {
+        HttpResponse<String> signed = service.post(user, "/api/agreements/" + id + "/signatures",
+                "{\"partyId\": \"" + party + "\", \"signedOn\": \"2024-08-22\"}");
+        if (signed.statusCode() == 200) {
+            acknowledged.add(new Acknowledged(id, party));
+        }
+    }
+
+    private static String proposal() {
+        return """
+                {"title": "Crash-test agreement %d", "kind": "TECHNOLOGY", "sector": "SMART_TECHNOLOGY",
+                 "parties": [
+                   {"partyId": "%s", "name": "Xinjiang University", "organisationType": "UNIVERSITY", "city": "Urumqi", "country": "CN"},
+                   {"partyId": "%s", "name": "Kazakh-British Technical University", "organisationType": "UNIVERSITY", "city": "Almaty", "country": "KZ"}],
+                 "value": {"amount": "1000.00", "currency": "CNY"}, "proposedOn": "2024-08-20"}"""
+                .formatted(TITLES.incrementAndGet(), XJU, KBTU);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    List<Acknowledged> acknowledged() {
+        return List.copyOf(acknowledged);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        for (Thread client : clients) {
+            client.join(60_000);
+        }
+    }
+}

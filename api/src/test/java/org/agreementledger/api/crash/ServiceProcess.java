@@ -1,0 +1,183 @@
+package org.agreementledger.api.crash;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service as an operator runs it: {@code java -jar} in a process of its own, on the embedded
+ * default, with its own PostgreSQL server; killed the hard way.
+ */
+final class ServiceProcess {
+
+    static final Map<String, String> PASSWORDS = Map.of("registrar", "registrar-pass",
+            "signatory-xju", "xju-pass", "signatory-kbtu", "kbtu-pass", "auditor", "auditor-pass",
+            "analyst", "analyst-pass", "admin", "admin-pass");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final Path dataDirectory;
+    private final Path log;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private ServiceProcess(Process process, Path dataDirectory, Path log, int port) {
+        this.process = process;
+        this.dataDirectory = dataDirectory;
+        this.log = log;
+        this.port = port;
+    }
+
+    static ServiceProcess start(Path jar, Path dataDirectory, Path log, boolean demoData) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString(),
+                "--server.port=" + port,
+                "--ledger.embedded-postgres.data-directory=" + dataDirectory,
+                "--ledger.embedded-postgres.port=0",
+                "--ledger.demo-data.enabled=" + demoData));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return new ServiceProcess(process, dataDirectory, log, port);
+    }
+
+    /** Waits until the service answers requests. */
+    ServiceProcess awaitReady(Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            if (answers()) {
+                return this;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the service did not start within " + timeout + ":\n" + logTail());
+    }
+
+    private boolean answers() {
+        try {
+            return get("analyst", "/api/totals").statusCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
+        return http.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String user, String path, String json) throws IOException, InterruptedException {
+        return http.send(request(user, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonNode getJson(String user, String path) throws IOException, InterruptedException {
+        HttpResponse<String> answer = get(user, path);
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return JSON.readTree(answer.body());
+    }
+
+    private HttpRequest.Builder request(String user, String path) {
+        String credentials = user + ":" + PASSWORDS.get(user);
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The running PostgreSQL server of the embedded default, as its pid file names it. */
+    Optional<ProcessHandle> postmaster() throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip()))
+                .filter(ProcessHandle::isAlive);
+    }
+
+    /** SIGKILL to the service and its database server with all its processes, at the same instant: a power cut. */
+    void killServiceAndDatabase() throws Exception {
+        ProcessHandle postmaster = postmaster().orElseThrow();
+        List<ProcessHandle> doomed = new ArrayList<>(postmaster.descendants().toList());
+        doomed.add(postmaster);
+        doomed.add(process.toHandle());
+        doomed.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : doomed) {
+            handle.onExit().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** SIGKILL to the service's JVM only: its PostgreSQL server is left running, an orphan. */
+    void killService() throws Exception {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** SIGKILL to the database server and its processes only, under the running service. */
+    void killDatabase() throws Exception {
+        ProcessHandle postmaster = postmaster().orElseThrow();
+        List<ProcessHandle> doomed = new ArrayList<>(postmaster.descendants().toList());
+        doomed.add(postmaster);
+        doomed.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : doomed) {
+            handle.onExit().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The exit status, once the service has exited within the time given; empty while it runs. */
+    Optional<Integer> exitStatusWithin(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? Optional.of(process.exitValue())
+                : Optional.empty();
+    }
+
+    /** Stops the service as an operator does (SIGTERM) and waits for it. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
