@@ -1,6 +1,7 @@
 package org.agreementledger.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -24,7 +25,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -37,13 +37,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    /** Every refusal through the one mapping; what it does not know is the server's fault, logged in full. */
+    /**
+     * Every refusal through the one mapping; an unreachable database is a 503; anything else is the
+     * server's fault, logged in full.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> refusalOrFailure(Exception exception) {
-        return Problems.response(Refusals.problemFor(exception).orElseGet(() -> {
+        return Problems.response(Refusals.problemFor(exception).or(() -> Unavailability.problemFor(exception)).orElseGet(() -> {
             log.error("Unexpected failure", exception);
-            return Problems.of(ProblemCode.INTERNAL_ERROR,
-                    "The ledger could not complete the request; nothing was acknowledged. Try again.");
+            return Problems.of(ProblemCode.INTERNAL_ERROR, Problems.SERVER_ERROR_DETAIL);
         }));
     }
 
@@ -91,7 +93,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (hasCause(unreadable, PayloadTooLargeException.class)) {
             return Problems.response(Problems.of(ProblemCode.PAYLOAD_TOO_LARGE, "The request body is too large."));
         }
-        if (cause instanceof InvalidFormatException invalidValue) {
+        // a value of the right JSON type that is not a valid one; a number or boolean where text belongs is a wrong type
+        if (cause instanceof InvalidFormatException invalidValue && invalidValue.getValue() instanceof String) {
             String field = pathOf(invalidValue);
             return Problems.response(Problems.withField(ProblemCode.INVALID_REQUEST, field,
                     "'" + invalidValue.getValue() + "' is not a valid value for " + field));
@@ -101,8 +104,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return Problems.response(Problems.withField(ProblemCode.MALFORMED_REQUEST, field,
                     field + " has the wrong JSON type or is not a known field"));
         }
-        String detail = cause instanceof JsonProcessingException json
+        // a parser's message speaks of the JSON text; a data binder's would name Java types
+        String detail = cause instanceof StreamReadException json
                 ? "The request body is not valid JSON: " + json.getOriginalMessage()
+                : cause instanceof JsonProcessingException
+                ? "The request body is not a single JSON object of the expected form."
                 : "The request body is missing or unreadable.";
         return Problems.response(Problems.of(ProblemCode.MALFORMED_REQUEST, detail));
     }
@@ -115,10 +121,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 : failure instanceof ErrorResponse error ? error.getBody() : null;
         if (springProblem != null && "about:blank".equals(springProblem.getType().toString())) {
             HttpStatus status = HttpStatus.valueOf(statusCode.value());
-            String code = status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
-            String detail = springProblem.getDetail() != null ? springProblem.getDetail() : status.getReasonPhrase();
             return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.of(status, code, detail));
+                    .body(Problems.ofStatus(status, springProblem.getDetail()));
         }
         return super.handleExceptionInternal(failure, body, headers, statusCode, request);
     }

@@ -2,6 +2,7 @@ package org.agreementledger.api.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -10,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,6 +21,11 @@ import java.util.Map;
 public final class Problems {
 
     public static final String TYPE_PREFIX = "urn:agreement-ledger:problem:";
+    /** What a server error says: nothing of its internals. */
+    public static final String SERVER_ERROR_DETAIL =
+            "The ledger could not complete the request; nothing was acknowledged. Try again.";
+    /** How long a client should wait before retrying when the ledger is unavailable. */
+    public static final int RETRY_AFTER_SECONDS = 5;
 
     private Problems() {
     }
@@ -35,6 +42,23 @@ public final class Problems {
     /** A refusal about one input field, the detail saying what is wrong with it. */
     public static ProblemDetail withField(ProblemCode code, String field, String detail) {
         return withFields(code, detail, List.of(new FieldError(field, detail)));
+    }
+
+    /**
+     * An answer with a status only, as servlet containers and Spring MVC give them: the code is the
+     * status's reason phrase in kebab case, e.g. {@code method-not-allowed}; a server error says no more.
+     */
+    public static ProblemDetail ofStatus(HttpStatus status, String detail) {
+        if (status.is5xxServerError()) {
+            return of(status, status == HttpStatus.SERVICE_UNAVAILABLE ? ProblemCode.SERVICE_UNAVAILABLE.code()
+                    : ProblemCode.INTERNAL_ERROR.code(), SERVER_ERROR_DETAIL);
+        }
+        return of(status, codeOf(status), detail == null ? status.getReasonPhrase() : detail);
+    }
+
+    /** The code of a status that is no refusal of the service's own: its reason phrase in kebab case. */
+    public static String codeOf(HttpStatus status) {
+        return status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '-');
     }
 
     /** For codes that are not the service's own: the ledger's rules, and Spring MVC's refusals. */
@@ -56,13 +80,21 @@ public final class Problems {
 
     /** The problem as an answer of a controller or exception handler. */
     public static ResponseEntity<Object> response(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            answer.header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+        }
+        return answer.body(problem);
     }
 
     /** The problem written straight to the servlet response, for filters and security handlers. */
     public static void write(HttpServletResponse response, ProblemDetail problem, ObjectMapper objectMapper)
             throws IOException {
         response.setStatus(problem.getStatus());
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+        }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
     }

@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.firewall.RequestRejectedException;
 
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,10 @@ public final class Refusals {
         if (refusal instanceof InvalidQueryException invalid) {
             return Optional.of(Problems.withField(ProblemCode.INVALID_PARAMETER, invalid.parameter(),
                     invalid.getMessage()));
+        }
+        if (refusal instanceof RequestRejectedException) {
+            return Optional.of(Problems.ofStatus(HttpStatus.BAD_REQUEST,
+                    "The request was refused before it reached the ledger: its URL or headers are not allowed."));
         }
         if (refusal instanceof RebuildRefusedException) {
             return Optional.of(Problems.of(ProblemCode.REBUILD_REFUSED, refusal.getMessage()));

@@ -1,5 +1,8 @@
 package org.agreementledger.api.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agreementledger.api.problem.Problems;
+import org.agreementledger.api.problem.Refusals;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -86,6 +90,13 @@ class SecurityConfiguration {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(configuredUsers(properties));
         passwordCheck.setPasswordEncoder(passwordEncoder);
         return new VerifiedCredentialsCache(passwordCheck, verifiedCredentialsTtl, Clock.systemUTC());
+    }
+
+    /** The security firewall's refusals (an encoded slash, a semicolon in the path...) as problem answers. */
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests(ObjectMapper objectMapper) {
+        return (request, response, rejected) -> Problems.write(response, Refusals.problemFor(rejected).orElseThrow(),
+                objectMapper);
     }
 
     @Bean

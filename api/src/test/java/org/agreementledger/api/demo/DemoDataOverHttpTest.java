@@ -2,9 +2,11 @@ package org.agreementledger.api.demo;
 
 import org.agreementledger.api.support.LedgerClient.Answer;
 import org.agreementledger.api.support.ReadSideIntegrationTest;
-import org.agreementledger.api.support.TotalsAnswer;
 import org.agreementledger.api.support.TotalsAnswer.Bucket;
+import org.agreementledger.api.support.TotalsAnswer;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static org.agreementledger.api.support.ReadSide.eventually;
 import static org.agreementledger.api.support.ReadSide.reconcilesWithNothingLeftToProcess;
@@ -23,14 +25,14 @@ class DemoDataOverHttpTest extends ReadSideIntegrationTest {
 
     @Test
     void theLoadedDemoDataShowsThePublishedTotalsAndLoadingAgainWritesNothing() {
-        Answer first = client.post("admin", "/api/admin/demo-data", null);
+        Answer first = client.post("admin", "/api/admin/demo-data", Map.of());
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.body().get("agreementsInDataSet").asInt()).isEqualTo(71);
         assertThat(first.body().get("occasion").asText()).isEqualTo(OCCASION);
         eventually(() -> assertThat(totals(client, "stage=signed&occasion=" + OCCASION).total()).isEqualTo(PUBLISHED));
         long eventsAfterFirstLoad = eventCount();
 
-        Answer again = client.post("admin", "/api/admin/demo-data", null);
+        Answer again = client.post("admin", "/api/admin/demo-data", Map.of());
 
         assertThat(again.body().get("agreementsWritten").asInt()).isZero();
         assertThat(again.body().get("agreementsAlreadyPresent").asInt()).isEqualTo(71);

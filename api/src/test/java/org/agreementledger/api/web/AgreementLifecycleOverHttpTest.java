@@ -1,9 +1,9 @@
 package org.agreementledger.api.web;
 
 import org.agreementledger.api.support.Agreements;
-import org.agreementledger.api.support.LedgerClient;
-import org.agreementledger.api.support.LedgerClient.Answer;
 import org.agreementledger.api.support.HttpContractTest;
+import org.agreementledger.api.support.LedgerClient.Answer;
+import org.agreementledger.api.support.LedgerClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -79,7 +79,7 @@ class AgreementLifecycleOverHttpTest extends HttpContractTest {
                 SELECT convert_from(payload, 'UTF8')::jsonb ->> 'proposedBy' FROM domain_event_entry
                 WHERE aggregate_identifier = ?""", String.class, id);
         assertThat(proposedBy).isEqualTo("registrar2");
-        Answer withdrawn = client.post("registrar2", "/api/agreements/" + id + "/withdrawal", null);
+        Answer withdrawn = client.post("registrar2", "/api/agreements/" + id + "/withdrawal", Map.of());
         assertThat(withdrawn.body().get("status").asText()).isEqualTo("WITHDRAWN");
     }
 }

@@ -33,6 +33,15 @@ public record LedgerMismatch(MismatchReason reason,
                 event.sequenceNumber(), expected, stored, null);
     }
 
+    static LedgerMismatch beyondTheEnd(RecordedDigest digest, long ledgerEnd) {
+        return new LedgerMismatch(MismatchReason.TRUNCATED,
+                "ledger digest " + digest.id() + " recorded " + digest.chainCount() + " chains through position "
+                        + digest.coversThroughPosition() + ", but the ledger ends at position " + ledgerEnd
+                        + ": the events after position " + ledgerEnd + " are missing",
+                ledgerEnd + 1, null, null, Long.toString(digest.coversThroughPosition()), Long.toString(ledgerEnd),
+                digest.id());
+    }
+
     static LedgerMismatch atDigest(RecordedDigest digest, String recomputed, int recomputedChainCount) {
         return new LedgerMismatch(MismatchReason.DIGEST_MISMATCH,
                 "ledger digest " + digest.id() + " recorded " + digest.chainCount() + " chains with digest "

@@ -11,7 +11,8 @@ package org.agreementledger.ledger.audit;
  * @param currentDigest   the {@link LedgerDigest} of all chain heads through {@code throughPosition};
  *                        null when the ledger is not intact
  * @param firstMismatch   the first event that does not match, in global order, or when every event
- *                        matches the first recorded digest that does not; null when intact
+ *                        matches the first recorded digest that does not, or the first that covers more
+ *                        than the ledger holds; null when intact
  */
 public record LedgerVerification(boolean intact,
                                  long throughPosition,

@@ -17,6 +17,7 @@ import java.util.Optional;
  * match is remembered and the events are followed on, because a removed or altered event names
  * the place of the damage better than the digest after it; the digest is named only when every
  * event matches (a chain rewritten with consistent hashes, or events removed from a chain's end).
+ * Last, a digest recorded through a position beyond the ledger's end shows that its tail was cut off.
  */
 public final class LedgerVerifier {
 
@@ -32,12 +33,16 @@ public final class LedgerVerifier {
     }
 
     /**
-     * @param throughPosition     the position the events end at; digests covering more are left for later
+     * @param throughPosition     the ledger's end: the stable position, which no digest recorded
+     *                            before can cover more than; one that does shows a truncated tail
      * @param eventsInGlobalOrder every stored event at or before {@code throughPosition}, in global order
      * @param recordedDigests     the digests recorded so far, in any order
      */
     public static LedgerVerification verify(long throughPosition, Iterator<PositionedEvent> eventsInGlobalOrder,
                                             List<RecordedDigest> recordedDigests) {
+        Optional<RecordedDigest> beyondTheEnd = recordedDigests.stream()
+                .filter(digest -> digest.coversThroughPosition() > throughPosition)
+                .min(Comparator.comparingLong(RecordedDigest::coversThroughPosition));
         LedgerVerifier verifier = new LedgerVerifier(recordedDigests.stream()
                 .filter(digest -> digest.coversThroughPosition() <= throughPosition)
                 .toList());
@@ -50,6 +55,9 @@ public final class LedgerVerifier {
             }
         }
         verifier.checkDigestsBefore(Long.MAX_VALUE);
+        if (verifier.firstDigestMismatch == null && beyondTheEnd.isPresent()) {
+            return verifier.result(throughPosition, LedgerMismatch.beyondTheEnd(beyondTheEnd.get(), throughPosition));
+        }
         return verifier.result(throughPosition, verifier.firstDigestMismatch);
     }
 

@@ -16,5 +16,10 @@ public enum MismatchReason {
      * The chain heads recomputed as of a recorded digest's position do not give that digest: a
      * chain was rewritten with consistent hashes, or events were removed from its end.
      */
-    DIGEST_MISMATCH
+    DIGEST_MISMATCH,
+    /**
+     * A recorded digest covers positions beyond the ledger's end: the events after it were removed
+     * (a truncated tail).
+     */
+    TRUNCATED
 }

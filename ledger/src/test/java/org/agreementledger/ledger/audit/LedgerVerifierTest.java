@@ -157,13 +157,31 @@ class LedgerVerifierTest {
         assertThat(result.firstMismatch().digestId()).isEqualTo(2);
     }
 
+    /** The ledger ends where it ends: a digest recorded through a later position shows its tail was cut off. */
     @Test
-    void aDigestBeyondThePositionVerifiedIsLeftForLater() {
+    void aDigestBeyondTheLedgersEndShowsATruncatedTail() {
         LedgerVerification result = LedgerVerifier.verify(3, ledger.events().subList(0, 3).iterator(),
                 ledger.digests());
 
-        assertThat(result.intact()).isTrue();
+        assertThat(result.intact()).isFalse();
         assertThat(result.digestsChecked()).isEqualTo(1);
-        assertThat(result.currentDigest()).isEqualTo(ledger.digests().get(0).digest());
+        LedgerMismatch mismatch = result.firstMismatch();
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.TRUNCATED);
+        assertThat(mismatch.digestId()).isEqualTo(2);
+        assertThat(mismatch.globalPosition()).isEqualTo(4);
+        assertThat(mismatch.expected()).isEqualTo("5");
+        assertThat(mismatch.stored()).isEqualTo("3");
+        assertThat(mismatch.detail()).contains("the events after position 3 are missing");
+    }
+
+    @Test
+    void anAlteredEventIsNamedRatherThanTheTruncation() {
+        List<PositionedEvent> events = new ArrayList<>(ledger.events().subList(0, 3));
+        events.set(1, TestLedger.withPayload(events.get(1), "{\"amount\":\"1.00\"}"));
+
+        LedgerVerification result = LedgerVerifier.verify(3, events.iterator(), ledger.digests());
+
+        assertThat(result.firstMismatch().reason()).isEqualTo(MismatchReason.CONTENT_ALTERED);
+        assertThat(result.firstMismatch().globalPosition()).isEqualTo(2);
     }
 }

@@ -16,7 +16,7 @@ class DemoDataController {
         this.loader = loader;
     }
 
-    @PostMapping(path = "/api/admin/demo-data", produces = {MediaType.APPLICATION_JSON_VALUE,
+    @PostMapping(path = "/api/admin/demo-data", consumes = MediaType.APPLICATION_JSON_VALUE, produces = {MediaType.APPLICATION_JSON_VALUE,
             MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public DemoLoadResult load() {
         return loader.load();

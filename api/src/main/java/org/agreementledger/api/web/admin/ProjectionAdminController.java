@@ -34,7 +34,7 @@ class ProjectionAdminController {
     }
 
     /** Empties every read model and replays all events into it; 202: the replay goes on in the background. */
-    @PostMapping("/projections/rebuild")
+    @PostMapping(path = "/projections/rebuild", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     public ProjectionStates rebuild() {
         return new ProjectionStates(rebuild.rebuild());

@@ -92,7 +92,7 @@ class LedgerAuditController {
     }
 
     /** Records the digest through the stable position now: 201, or 200 when one through it exists already. */
-    @PostMapping("/digests")
+    @PostMapping(path = "/digests", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<RecordedDigest> recordDigest() {
         DigestRecording recording = digestRecorder.record();
         return ResponseEntity.status(recording.recordedNow() ? HttpStatus.CREATED : HttpStatus.OK)

@@ -74,13 +74,11 @@ class AgreementCommandController {
         });
     }
 
-    @PostMapping(path = "/{agreementId}/withdrawal", consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
-    public ResponseEntity<Object> withdraw(@PathVariable UUID agreementId,
-                                           @Valid @RequestBody(required = false) WithdrawalRequest body,
+    @PostMapping("/{agreementId}/withdrawal")
+    public ResponseEntity<Object> withdraw(@PathVariable UUID agreementId, @Valid @RequestBody WithdrawalRequest body,
                                            CommandContext context) {
-        WithdrawalRequest withdrawal = body == null ? WithdrawalRequest.EMPTY : body;
-        return runCommand(agreementId, context, withdrawal,
-                () -> new WithdrawAgreement(agreementId, orToday(withdrawal.withdrawnOn()), withdrawal.reason(),
+        return runCommand(agreementId, context, body,
+                () -> new WithdrawAgreement(agreementId, orToday(body.withdrawnOn()), body.reason(),
                         context.actor().name()));
     }
 
@@ -91,14 +89,11 @@ class AgreementCommandController {
                 () -> new CertifyAgreement(agreementId, body.certificateNo(), orToday(body.certifiedOn())));
     }
 
-    @PostMapping(path = "/{agreementId}/certification/revocation",
-            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
-    public ResponseEntity<Object> revoke(@PathVariable UUID agreementId,
-                                         @Valid @RequestBody(required = false) RevocationRequest body,
+    @PostMapping("/{agreementId}/certification/revocation")
+    public ResponseEntity<Object> revoke(@PathVariable UUID agreementId, @Valid @RequestBody RevocationRequest body,
                                          CommandContext context) {
-        RevocationRequest revocation = body == null ? RevocationRequest.EMPTY : body;
-        return runCommand(agreementId, context, revocation,
-                () -> new RevokeCertification(agreementId, orToday(revocation.revokedOn()), revocation.reason()));
+        return runCommand(agreementId, context, body,
+                () -> new RevokeCertification(agreementId, orToday(body.revokedOn()), body.reason()));
     }
 
     /** Sends a command on an existing agreement and answers 200 with the status it is in afterwards. */

@@ -6,6 +6,4 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 record RevocationRequest(LocalDate revokedOn, @Size(max = 1000) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MULTI_LINE_MESSAGE) String reason) {
-
-    static final RevocationRequest EMPTY = new RevocationRequest(null, null);
 }

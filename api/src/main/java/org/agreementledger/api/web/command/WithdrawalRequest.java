@@ -6,6 +6,4 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 record WithdrawalRequest(LocalDate withdrawnOn, @Size(max = 1000) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.MULTI_LINE_MESSAGE) String reason) {
-
-    static final WithdrawalRequest EMPTY = new WithdrawalRequest(null, null);
 }

@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Runs a command in one database transaction with the record of its answer, so that a retry with
@@ -31,6 +32,9 @@ public class IdempotentCommandRunner {
 
     private static final int ATTEMPTS_ON_CONCURRENT_CHANGE = 3;
     private static final int MAX_KEY_LENGTH = 255;
+    /** Visible ASCII characters, spaces only inside: what a client can send and PostgreSQL can store. */
+    private static final Pattern WELL_FORMED_KEY = Pattern.compile("[\\x21-\\x7E]([\\x20-\\x7E]{0,"
+            + (MAX_KEY_LENGTH - 2) + "}[\\x21-\\x7E])?");
 
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
@@ -49,7 +53,7 @@ public class IdempotentCommandRunner {
      * @param command sends the command and builds the answer
      */
     public ResponseEntity<Object> run(String actor, String key, RequestIdentity request, Supplier<ResponseEntity<Object>> command) {
-        if (key != null && (key.isBlank() || key.length() > MAX_KEY_LENGTH)) {
+        if (key != null && !WELL_FORMED_KEY.matcher(key).matches()) {
             throw new InvalidIdempotencyKeyException(MAX_KEY_LENGTH);
         }
         String fingerprint = fingerprintOf(request);

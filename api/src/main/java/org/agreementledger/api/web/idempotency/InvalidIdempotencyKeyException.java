@@ -7,6 +7,6 @@ import org.agreementledger.api.problem.ProblemCode;
 class InvalidIdempotencyKeyException extends ClientRefusal {
 
     public InvalidIdempotencyKeyException(int maxLength) {
-        super(ProblemCode.INVALID_IDEMPOTENCY_KEY, IdempotentCommandRunner.HEADER, "Idempotency-Key must be 1 to " + maxLength + " characters.");
+        super(ProblemCode.INVALID_IDEMPOTENCY_KEY, IdempotentCommandRunner.HEADER, "Idempotency-Key must be 1 to " + maxLength + " visible ASCII characters (spaces only inside).");
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.agreementledger.api.support.GatewayCommands.party;
@@ -47,7 +48,7 @@ class RebuildOverHttpTest extends ReadSideIntegrationTest {
         assertThat(report.get("agreementDifferences").get(0).get("recomputed").asText()).isEqualTo("PROPOSED");
         assertThat(report.get("agreementDifferences").get(0).get("readModel").isNull()).isTrue();
 
-        Answer rebuild = client.post("admin", "/api/admin/projections/rebuild", null);
+        Answer rebuild = client.post("admin", "/api/admin/projections/rebuild", Map.of());
         assertThat(rebuild.status()).isEqualTo(202);
         assertThat(rebuild.body().get("processors").get(0).get("name").asText()).isEqualTo("agreement-projection");
 
@@ -73,10 +74,10 @@ class RebuildOverHttpTest extends ReadSideIntegrationTest {
     @Test
     void onlyAdministratorsRebuildReconcileOrLoadTheDemoData() {
         for (String user : List.of("analyst", "auditor", "registrar")) {
-            assertThat(client.post(user, "/api/admin/projections/rebuild", null).status()).isEqualTo(403);
+            assertThat(client.post(user, "/api/admin/projections/rebuild", Map.of()).status()).isEqualTo(403);
             assertThat(client.get(user, "/api/admin/reconciliation").status()).isEqualTo(403);
             assertThat(client.get(user, "/api/admin/projections").status()).isEqualTo(403);
-            assertThat(client.post(user, "/api/admin/demo-data", null).status()).isEqualTo(403);
+            assertThat(client.post(user, "/api/admin/demo-data", Map.of()).status()).isEqualTo(403);
         }
     }
 }

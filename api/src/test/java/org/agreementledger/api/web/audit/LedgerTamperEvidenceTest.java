@@ -14,7 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,6 +36,7 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
     StoredEvents storedEvents;
 
     private final List<StoredRow> originals = new ArrayList<>();
+    private final List<Map<String, Object>> removed = new ArrayList<>();
 
     /** The content of a row as it was, to put back. */
     private record StoredRow(long position, byte[] payload, byte[] metaData) {
@@ -45,6 +48,11 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
                 "UPDATE domain_event_entry SET payload = ?, meta_data = ? WHERE global_index = ?",
                 row.payload(), row.metaData(), row.position())));
         originals.clear();
+        asSuperuserWithTheTriggerSetAside(() -> removed.forEach(row -> jdbc.update(
+                "INSERT INTO domain_event_entry (" + String.join(", ", row.keySet()) + ") OVERRIDING SYSTEM VALUE VALUES ("
+                        + String.join(", ", Collections.nCopies(row.size(), "?")) + ")",
+                row.values().toArray())));
+        removed.clear();
         assertThat(client.get("auditor", "/api/ledger/verify").body().get("intact").asBoolean()).isTrue();
     }
 
@@ -142,7 +150,7 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
     @Test
     void aChainRewrittenWithRecomputedHashesIsCaughtByTheDigestRecordedBefore() {
         String id = fullySigned("5000000.00");
-        Answer digest = client.post("auditor", "/api/ledger/digests", null);
+        Answer digest = client.post("auditor", "/api/ledger/digests", Map.of());
         List<Long> positions = positionsOf(id);
 
         // the forger changes the amount and reseals every event of the chain after it
@@ -171,9 +179,30 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
     }
 
     @Test
+    void eventsDeletedFromTheLedgersEndAfterADigestAreNamedAsATruncatedTail() {
+        fullySigned("7.00");
+        Answer digest = client.post("auditor", "/api/ledger/digests", Map.of());
+        long end = digest.body().get("coversThroughPosition").asLong();
+
+        asSuperuserWithTheTriggerSetAside(() -> {
+            removed.addAll(jdbc.queryForList("SELECT * FROM domain_event_entry WHERE global_index > ? "
+                    + "ORDER BY global_index", end - 2));
+            jdbc.update("DELETE FROM domain_event_entry WHERE global_index > ?", end - 2);
+        });
+        Answer verified = client.get("auditor", "/api/ledger/verify");
+
+        assertThat(verified.body().get("intact").asBoolean()).isFalse();
+        var mismatch = verified.body().get("firstMismatch");
+        assertThat(mismatch.get("reason").asText()).as(verified.text()).isEqualTo("TRUNCATED");
+        assertThat(mismatch.get("digestId").asLong()).isEqualTo(digest.body().get("id").asLong());
+        assertThat(mismatch.get("globalPosition").asLong()).isEqualTo(end - 1);
+        assertThat(mismatch.get("detail").asText()).contains("the events after position " + (end - 2) + " are missing");
+    }
+
+    @Test
     void theDatabaseRefusesToUpdateDeleteOrTruncateEventsAndDigests() {
         String id = fullySigned("6.00");
-        client.post("auditor", "/api/ledger/digests", null);
+        client.post("auditor", "/api/ledger/digests", Map.of());
         long position = positionsOf(id).get(0);
 
         for (String change : List.of(

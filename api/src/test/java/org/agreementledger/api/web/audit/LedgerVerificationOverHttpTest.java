@@ -71,8 +71,8 @@ class LedgerVerificationOverHttpTest extends HttpContractTest {
         fullySigned("300000.00");
         long last = lastPosition();
 
-        Answer recorded = client.post("auditor", "/api/ledger/digests", null);
-        Answer again = client.post("admin", "/api/ledger/digests", null);
+        Answer recorded = client.post("auditor", "/api/ledger/digests", Map.of());
+        Answer again = client.post("admin", "/api/ledger/digests", Map.of());
 
         assertThat(recorded.status()).isEqualTo(201);
         assertThat(recorded.body().get("coversThroughPosition").asLong()).isEqualTo(last);
@@ -134,7 +134,7 @@ class LedgerVerificationOverHttpTest extends HttpContractTest {
         String id = fullySigned("1000.00");
         Answer first = client.get("admin", "/api/agreements/" + id + "/certificate");
         fullySigned("2000.00");
-        client.post("auditor", "/api/ledger/digests", null);
+        client.post("auditor", "/api/ledger/digests", Map.of());
 
         Answer second = client.get("auditor", "/api/agreements/" + id + "/certificate");
 

@@ -1,0 +1,29 @@
+package org.agreementledger.api.problem;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The servlet container's error page, for failures outside Spring MVC (a filter, the security
+ * firewall, an error the container itself raised): the same problem answers as everywhere else.
+ * Fetched directly, {@code /error} is no resource: 404.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+    @RequestMapping("${server.error.path:/error}")
+    ResponseEntity<Object> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.valueOf(value) : null;
+        if (status == null || !status.isError()) {
+            return Problems.response(Problems.ofStatus(HttpStatus.NOT_FOUND, "There is no resource at this path."));
+        }
+        return Problems.response(Problems.ofStatus(status, null));
+    }
+}

@@ -1,0 +1,46 @@
+package org.agreementledger.api.problem;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+
+/**
+ * A failure that is nobody's fault but the database's absence: it cannot be reached, refuses
+ * connections or is shutting down. Answered 503 with Retry-After, so that clients retry.
+ */
+final class Unavailability {
+
+    private Unavailability() {
+    }
+
+    static Optional<ProblemDetail> problemFor(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (isUnavailability(cause)) {
+                return Optional.of(Problems.of(ProblemCode.SERVICE_UNAVAILABLE, "The ledger's database cannot be"
+                        + " reached just now; nothing was acknowledged. Retry in " + Problems.RETRY_AFTER_SECONDS
+                        + " seconds."));
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isUnavailability(Throwable cause) {
+        if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessResourceException
+                || cause instanceof CannotCreateTransactionException
+                || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+            return true;
+        }
+        // SQL state class 08: connection exception; 57P0x: the server is shutting down or starting
+        return cause instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"));
+    }
+}
