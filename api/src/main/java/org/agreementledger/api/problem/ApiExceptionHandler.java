@@ -43,7 +43,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> refusalOrFailure(Exception exception) {
-        return Problems.response(Refusals.problemFor(exception).or(() -> Unavailability.problemFor(exception)).orElseGet(() -> {
+        return Problems.response(Refusals.problemFor(exception).or(() -> Refusals.unavailability(exception)).orElseGet(() -> {
             log.error("Unexpected failure", exception);
             return Problems.of(ProblemCode.INTERNAL_ERROR, Problems.SERVER_ERROR_DETAIL);
         }));

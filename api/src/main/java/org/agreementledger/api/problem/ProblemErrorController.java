@@ -4,9 +4,12 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Optional;
 
 /**
  * The servlet container's error page, for failures outside Spring MVC (a filter, the security
@@ -23,6 +26,13 @@ class ProblemErrorController implements ErrorController {
                 ? HttpStatus.valueOf(value) : null;
         if (status == null || !status.isError()) {
             return Problems.response(Problems.ofStatus(HttpStatus.NOT_FOUND, "There is no resource at this path."));
+        }
+        // a failure raised in a filter, e.g. a bearer token that could not be checked, through the one mapping
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+            Optional<ProblemDetail> known = Refusals.problemFor(failure).or(() -> Refusals.unavailability(failure));
+            if (known.isPresent()) {
+                return Problems.response(known.get());
+            }
         }
         return Problems.response(Problems.ofStatus(status, null));
     }

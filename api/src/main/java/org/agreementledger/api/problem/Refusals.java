@@ -57,6 +57,11 @@ public final class Refusals {
         return Optional.empty();
     }
 
+    /** The 503 for a failure of what the service depends on (database, identity provider), if it is one. */
+    public static Optional<ProblemDetail> unavailability(Throwable failure) {
+        return Unavailability.problemFor(failure);
+    }
+
     private static ProblemDetail forRule(LedgerRuleViolation violation) {
         HttpStatus status = statusOf(violation);
         ProblemDetail problem = violation.field() == null

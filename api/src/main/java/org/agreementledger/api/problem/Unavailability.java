@@ -3,6 +3,7 @@ package org.agreementledger.api.problem;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.sql.SQLException;
@@ -11,8 +12,9 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 
 /**
- * A failure that is nobody's fault but the database's absence: it cannot be reached, refuses
- * connections or is shutting down. Answered 503 with Retry-After, so that clients retry.
+ * A failure that is nobody's fault but the absence of what the service depends on: the database
+ * cannot be reached, refuses connections or is shutting down; the identity provider cannot be
+ * reached to check a token. Answered 503 with Retry-After, so that clients retry.
  */
 final class Unavailability {
 
@@ -21,6 +23,11 @@ final class Unavailability {
 
     static Optional<ProblemDetail> problemFor(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AuthenticationServiceException) {
+                return Optional.of(Problems.of(ProblemCode.SERVICE_UNAVAILABLE, "The identity provider cannot be"
+                        + " reached just now to check the token. Retry in " + Problems.RETRY_AFTER_SECONDS
+                        + " seconds."));
+            }
             if (isUnavailability(cause)) {
                 return Optional.of(Problems.of(ProblemCode.SERVICE_UNAVAILABLE, "The ledger's database cannot be"
                         + " reached just now; nothing was acknowledged. Retry in " + Problems.RETRY_AFTER_SECONDS

@@ -76,12 +76,15 @@ class SecurityConfiguration {
             http.oauth2ResourceServer(resourceServer -> resourceServer
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems)
-                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter)));
+                    .jwt(jwt -> jwt.decoder(new CheckedBearerTokens(decoder)).jwtAuthenticationConverter(converter)));
         }
         return http.build();
     }
 
-    /** The configured users' passwords, checked against their hashes, with recently verified ones remembered. */
+    /**
+     * The configured users' passwords, checked against their hashes, with recently verified ones
+     * remembered, and wrong ones throttled per user.
+     */
     @Bean
     AuthenticationProvider configuredUsersAuthentication(LedgerSecurityProperties properties,
                                                          PasswordEncoder passwordEncoder,
@@ -89,7 +92,8 @@ class SecurityConfiguration {
                                                          Duration verifiedCredentialsTtl) {
         DaoAuthenticationProvider passwordCheck = new DaoAuthenticationProvider(configuredUsers(properties));
         passwordCheck.setPasswordEncoder(passwordEncoder);
-        return new VerifiedCredentialsCache(passwordCheck, verifiedCredentialsTtl, Clock.systemUTC());
+        return new LoginThrottle(new VerifiedCredentialsCache(passwordCheck, verifiedCredentialsTtl, Clock.systemUTC()),
+                Clock.systemUTC());
     }
 
     /** The security firewall's refusals (an encoded slash, a semicolon in the path...) as problem answers. */

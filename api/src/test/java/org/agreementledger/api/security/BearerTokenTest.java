@@ -99,6 +99,49 @@ class BearerTokenTest extends HttpContractTest {
         assertThat(answer.status()).isEqualTo(401);
     }
 
+    @Test
+    void aTokenThatNeverExpiresIsUnauthorized() {
+        Answer answer = withToken(token(PROVIDER_KEY, "registrar", List.of("REGISTRAR"), null, null),
+                HttpMethod.POST, "/api/agreements", Agreements.proposal("1.00"));
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void aTokenWhoseSubjectCannotBeAnActorIsUnauthorizedAndWritesNothing() {
+        long events = eventCount();
+        for (String subject : new String[]{null, "", "x".repeat(256), "regis\u0000trar", "line\nbreak"}) {
+            HttpHeaders headers = new HttpHeaders();
+            headers.setBearerAuth(token(PROVIDER_KEY, subject, List.of("REGISTRAR"), null,
+                    Instant.now().plusSeconds(300)));
+            headers.set("Idempotency-Key", "subject-test");
+            Answer answer = client.exchange(null, HttpMethod.POST, "/api/agreements", Agreements.proposal("1.00"),
+                    headers);
+
+            assertThat(answer.status()).as(String.valueOf(subject)).isEqualTo(401);
+            assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        }
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void repeatedWrongPasswordsForOneNameAreAnswered429WithRetryAfter() {
+        HttpHeaders guess = new HttpHeaders();
+        guess.setBasicAuth("no-such-user", "guess");
+        for (int i = 0; i < LoginThrottle.FAILURES_BEFORE_LOCK; i++) {
+            assertThat(client.exchange(null, HttpMethod.GET, "/api/totals", null, guess).status()).isEqualTo(401);
+        }
+
+        Answer locked = client.exchange(null, HttpMethod.GET, "/api/totals", null, guess);
+
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.contentType()).isEqualTo("application/problem+json");
+        assertThat(locked.body().get("code").asText()).isEqualTo("login-throttled");
+        assertThat(Long.parseLong(locked.headers().getFirst(HttpHeaders.RETRY_AFTER))).isPositive();
+        assertThat(client.get("analyst", "/api/totals").status()).isEqualTo(200);
+    }
+
     private Answer withToken(String token, HttpMethod method, String path, Object body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token);
@@ -109,8 +152,8 @@ class BearerTokenTest extends HttpContractTest {
                                 Instant expiresAt) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(subject)
-                .issueTime(Date.from(expiresAt.minusSeconds(600)))
-                .expirationTime(Date.from(expiresAt))
+                .issueTime(Date.from((expiresAt == null ? Instant.now() : expiresAt).minusSeconds(600)))
+                .expirationTime(expiresAt == null ? null : Date.from(expiresAt))
                 .claim("roles", roles);
         if (partyId != null) {
             claims.claim("party_id", partyId);
