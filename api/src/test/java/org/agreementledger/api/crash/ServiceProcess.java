@@ -46,17 +46,38 @@ final class ServiceProcess {
         this.port = port;
     }
 
-    static ServiceProcess start(Path jar, Path dataDirectory, Path log, boolean demoData) throws IOException {
-        int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString(),
-                "--server.port=" + port,
+    static ServiceProcess start(Path jar, Path dataDirectory, Path log, boolean demoData, String... more)
+            throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--ledger.embedded-postgres.data-directory=" + dataDirectory,
                 "--ledger.embedded-postgres.port=0",
                 "--ledger.demo-data.enabled=" + demoData));
+        arguments.addAll(List.of(more));
+        return launch(jar, dataDirectory, log, arguments);
+    }
+
+    /** Another node of the service, on the database given (another node's embedded one). */
+    static ServiceProcess startNode(Path jar, String jdbcUrl, Path log, String nodeId) throws IOException {
+        return launch(jar, null, log, List.of("--spring.datasource.url=" + jdbcUrl, "--ledger.demo-data.enabled=false",
+                "--ledger.node-id=" + nodeId));
+    }
+
+    private static ServiceProcess launch(Path jar, Path dataDirectory, Path log, List<String> arguments)
+            throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString(),
+                "--server.port=" + port));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new ServiceProcess(process, dataDirectory, log, port);
+    }
+
+    /** The JDBC URL of this node's embedded PostgreSQL, as its pid file gives the port. */
+    String embeddedJdbcUrl() throws IOException {
+        String port = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(3).strip();
+        return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
     }
 
     /** Waits until the service answers requests. */

@@ -36,13 +36,11 @@ class TwoNodesOnOneDatabaseTest {
     void commandsThroughEitherNodeAreRecordedOnceAndCountedOnce(@TempDir Path dataDirectory) throws Exception {
         try (ConfigurableApplicationContext first = new SpringApplicationBuilder(LedgerApplication.class).run(
                 "--server.port=0", "--ledger.embedded-postgres.data-directory=" + dataDirectory,
-                "--ledger.embedded-postgres.port=0", "--ledger.demo-data.enabled=false", "--ledger.node-id=node-a",
-                "--ledger.projections.max-claimed-segments=2");
+                "--ledger.embedded-postgres.port=0", "--ledger.demo-data.enabled=false", "--ledger.node-id=node-a");
              ConfigurableApplicationContext second = new SpringApplicationBuilder(LedgerApplication.class).run(
                      "--server.port=0",
                      "--spring.datasource.url=" + first.getBean(HikariDataSource.class).getJdbcUrl(),
-                     "--ledger.demo-data.enabled=false", "--ledger.node-id=node-b",
-                     "--ledger.projections.max-claimed-segments=2")) {
+                     "--ledger.demo-data.enabled=false", "--ledger.node-id=node-b")) {
             List<LedgerClient> nodes = List.of(clientOf(first), clientOf(second));
 
             List<String> ids = new ArrayList<>();

@@ -1,0 +1,80 @@
+package org.agreementledger.projections.agreement;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Shares the projection's segments evenly among the live nodes, with no node capped: a node holding
+ * more than its fair share (segments ÷ live nodes, rounded up) releases the excess for a while, for
+ * the others to claim; a segment nobody claims in that while comes back to it. A node that dies
+ * stops noting it is alive, and once its claims time out the others take its segments over: a
+ * segment is never left unclaimed for longer than the token claim timeout.
+ */
+@Component
+class SegmentBalancer {
+
+    private static final Logger log = LoggerFactory.getLogger(SegmentBalancer.class);
+    private static final String PROCESSOR = AgreementProjection.PROCESSING_GROUP;
+
+    private final JdbcTemplate jdbc;
+    private final EventProcessingConfiguration processing;
+    private final String nodeId;
+    /** Alive means noted within half the claim timeout: dead before its claims run out. */
+    private final Duration liveness;
+    /**
+     * Longer than a claim cycle (5 s), so that another node claims a released segment first, and no
+     * longer than a claim timeout, so that a node whose taker died gets it back as soon as any claim
+     * of a dead node's would run out.
+     */
+    private final Duration release;
+
+    SegmentBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, TokenStoreProperties tokenStore,
+                    @Value("${ledger.node-id:}") String nodeId) {
+        this.jdbc = jdbc;
+        this.processing = processing;
+        // the token store's own default, process id and host, when no node id is set
+        this.nodeId = nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;
+        this.liveness = tokenStore.getClaimTimeout().dividedBy(2);
+        this.release = tokenStore.getClaimTimeout();
+    }
+
+    @Scheduled(initialDelayString = "${ledger.projections.balance-interval:PT2S}",
+            fixedDelayString = "${ledger.projections.balance-interval:PT2S}")
+    void noteAliveAndBalance() {
+        jdbc.update("""
+                INSERT INTO processing_node (node_id, heartbeat_at) VALUES (?, now())
+                ON CONFLICT (node_id) DO UPDATE SET heartbeat_at = now()""", nodeId);
+        StreamingEventProcessor processor = processing.eventProcessor(PROCESSOR, StreamingEventProcessor.class)
+                .orElse(null);
+        if (processor == null || !processor.isRunning()) {
+            return;
+        }
+        Integer liveNodes = jdbc.queryForObject(
+                "SELECT count(*) FROM processing_node WHERE heartbeat_at > now() - make_interval(secs => ?)",
+                Integer.class, liveness.toMillis() / 1000.0);
+        Integer segments = jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE processor_name = ?",
+                Integer.class, PROCESSOR);
+        if (liveNodes == null || liveNodes < 2 || segments == null || segments == 0) {
+            return;
+        }
+        int fairShare = (segments + liveNodes - 1) / liveNodes;
+        List<Integer> held = processor.processingStatus().keySet().stream().sorted().toList();
+        for (int segment : held.subList(Math.min(fairShare, held.size()), held.size())) {
+            log.info("Node {} holds {} of {} segments with {} nodes alive: releasing segment {} for another node",
+                    nodeId, held.size(), segments, liveNodes, segment);
+            processor.releaseSegment(segment, release.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+}
