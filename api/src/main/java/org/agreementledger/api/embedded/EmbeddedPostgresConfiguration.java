@@ -2,10 +2,10 @@ package org.agreementledger.api.embedded;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 
 /**
@@ -22,8 +22,10 @@ class EmbeddedPostgresConfiguration {
         return EmbeddedPostgresServer.start(properties);
     }
 
+    /** The pool, with the same settings as an external database's ({@code spring.datasource.hikari}). */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgresServer postgres) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgresServer postgres) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.jdbcUrl());
         dataSource.setMaximumPoolSize(20);

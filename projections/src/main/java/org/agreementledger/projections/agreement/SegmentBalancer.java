@@ -6,6 +6,7 @@ import org.axonframework.springboot.TokenStoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -53,6 +54,14 @@ class SegmentBalancer {
     @Scheduled(initialDelayString = "${ledger.projections.balance-interval:PT2S}",
             fixedDelayString = "${ledger.projections.balance-interval:PT2S}")
     void noteAliveAndBalance() {
+        try {
+            balance();
+        } catch (DataAccessException databaseAway) {
+            log.warn("Could not note node {} alive or balance segments: {}", nodeId, databaseAway.getMessage());
+        }
+    }
+
+    private void balance() {
         jdbc.update("""
                 INSERT INTO processing_node (node_id, heartbeat_at) VALUES (?, now())
                 ON CONFLICT (node_id) DO UPDATE SET heartbeat_at = now()""", nodeId);

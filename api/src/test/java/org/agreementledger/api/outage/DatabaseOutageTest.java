@@ -1,0 +1,93 @@
+package org.agreementledger.api.outage;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.agreementledger.api.LedgerApplication;
+import org.agreementledger.api.support.Agreements;
+import org.agreementledger.api.support.LedgerClient;
+import org.agreementledger.api.support.LedgerClient.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service on a database that goes away under it, through a relay the test controls: while the
+ * database is cut off or hangs, every request is answered 503 with Retry-After within a bound
+ * (a 5 s connection wait, here a 3 s reply wait), and nothing is written; once it is back, the
+ * service answers as before without a restart.
+ */
+class DatabaseOutageTest {
+
+    /** The connection wait, a reply wait, and Hikari's check of a pooled connection, with room to spare. */
+    private static final Duration BOUND = Duration.ofSeconds(20);
+
+    private static EmbeddedPostgres database;
+    private static TcpProxy relay;
+    private static ConfigurableApplicationContext service;
+    private static LedgerClient client;
+
+    @BeforeAll
+    static void startTheServiceBehindARelay() throws Exception {
+        database = EmbeddedPostgres.builder().start();
+        relay = new TcpProxy(database.getPort());
+        service = new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + relay.port() + "/postgres?user=postgres",
+                "--spring.datasource.hikari.data-source-properties.socketTimeout=3",
+                "--ledger.demo-data.enabled=false");
+        client = new LedgerClient(new TestRestTemplate(new RestTemplateBuilder()
+                .rootUri("http://localhost:" + service.getEnvironment().getProperty("local.server.port"))
+                .readTimeout(Duration.ofSeconds(60))));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        relay.restore();
+        service.close();
+        relay.close();
+        database.close();
+    }
+
+    @Test
+    void aDatabaseCutOffOrHangingIsA503WithRetryAfterWithinABoundAndWritesNothing() throws Exception {
+        assertThat(client.post("registrar", "/api/agreements", Agreements.proposal("1.00")).status()).isEqualTo(201);
+        long events = eventCount();
+
+        relay.cut();
+        assertUnavailable(() -> client.post("registrar", "/api/agreements", Agreements.proposal("2.00")));
+        assertUnavailable(() -> client.get("analyst", "/api/totals"));
+
+        relay.restore();
+        relay.stall();
+        assertUnavailable(() -> client.post("registrar", "/api/agreements", Agreements.proposal("3.00")));
+        assertUnavailable(() -> client.get("auditor", "/api/ledger/events?after=0&limit=5"));
+
+        relay.restore();
+        assertThat(eventCount()).as("no refused command wrote an event").isEqualTo(events);
+        assertThat(client.post("registrar", "/api/agreements", Agreements.proposal("4.00")).status())
+                .as("the service serves again once the database is back").isEqualTo(201);
+    }
+
+    private static void assertUnavailable(Supplier<Answer> request) {
+        long started = System.nanoTime();
+        Answer answer = request.get();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered within the bound").isLessThan(BOUND);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(503);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        assertThat(answer.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+    }
+
+    private static long eventCount() {
+        return new JdbcTemplate(database.getPostgresDatabase())
+                .queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+}
