@@ -2,58 +2,20 @@ package org.agreementledger.api.security;
 
 import org.agreementledger.api.security.LoginThrottle.LoginLockedException;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LoginThrottleTest {
 
-    private final AtomicInteger realChecks = new AtomicInteger();
-    private Instant now = Instant.parse("2024-08-22T02:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
-    private final LoginThrottle throttle = new LoginThrottle(new AuthenticationProvider() {
-        @Override
-        public Authentication authenticate(Authentication attempt) {
-            realChecks.incrementAndGet();
-            if (!"right".equals(attempt.getCredentials())) {
-                throw new BadCredentialsException("wrong password");
-            }
-            return UsernamePasswordAuthenticationToken.authenticated(attempt.getName(), null,
-                    AuthorityUtils.createAuthorityList("ROLE_ANALYST"));
-        }
-
-        @Override
-        public boolean supports(Class<?> type) {
-            return true;
-        }
-    }, clock);
+    private final PasswordCheckDouble passwordCheck = new PasswordCheckDouble();
+    private final PasswordCheckDouble.MovableClock clock = new PasswordCheckDouble.MovableClock();
+    private final LoginThrottle throttle = new LoginThrottle(passwordCheck, clock);
 
     private Authentication login(String user, String password) {
         return throttle.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user, password));
@@ -75,12 +37,12 @@ class LoginThrottleTest {
     @Test
     void theFifthWrongPasswordLocksTheUserOutEvenWithTheRightOneWithoutCheckingIt() {
         failTimes("analyst", LoginThrottle.FAILURES_BEFORE_LOCK);
-        int checksBefore = realChecks.get();
+        int checksBefore = passwordCheck.checks.get();
 
         assertThatThrownBy(() -> login("analyst", "right")).isInstanceOf(LoginLockedException.class)
                 .satisfies(locked -> assertThat(((LoginLockedException) locked).retryAfterSeconds())
                         .isEqualTo(LoginThrottle.FIRST_LOCK.toSeconds()));
-        assertThat(realChecks.get()).isEqualTo(checksBefore);
+        assertThat(passwordCheck.checks.get()).isEqualTo(checksBefore);
     }
 
     @Test
@@ -93,12 +55,12 @@ class LoginThrottleTest {
     @Test
     void theLockEndsAndTheNextOneLastsTwiceAsLong() {
         failTimes("analyst", LoginThrottle.FAILURES_BEFORE_LOCK);
-        now = now.plus(LoginThrottle.FIRST_LOCK);
+        clock.move(LoginThrottle.FIRST_LOCK);
         failTimes("analyst", LoginThrottle.FAILURES_BEFORE_LOCK);
 
-        now = now.plus(LoginThrottle.FIRST_LOCK).minusSeconds(1);
+        clock.move(LoginThrottle.FIRST_LOCK.minusSeconds(1));
         assertThatThrownBy(() -> login("analyst", "right")).isInstanceOf(LoginLockedException.class);
-        now = now.plus(LoginThrottle.FIRST_LOCK).plusSeconds(1);
+        clock.move(LoginThrottle.FIRST_LOCK.plusSeconds(1));
         assertThat(login("analyst", "right").isAuthenticated()).isTrue();
     }
 
@@ -106,7 +68,7 @@ class LoginThrottleTest {
     void locksNeverExceedTheLongest() {
         for (int lock = 0; lock < 12; lock++) {
             failTimes("analyst", LoginThrottle.FAILURES_BEFORE_LOCK);
-            now = now.plus(LoginThrottle.LONGEST_LOCK);
+            clock.move(LoginThrottle.LONGEST_LOCK);
         }
         failTimes("analyst", LoginThrottle.FAILURES_BEFORE_LOCK);
 

@@ -1,16 +1,11 @@
 package org.agreementledger.api.security;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,40 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class VerifiedCredentialsCacheTest {
 
-    private final AtomicInteger realChecks = new AtomicInteger();
-    private final AuthenticationProvider passwordCheck = new AuthenticationProvider() {
-        @Override
-        public Authentication authenticate(Authentication attempt) {
-            realChecks.incrementAndGet();
-            if (!"right".equals(attempt.getCredentials())) {
-                throw new BadCredentialsException("wrong password");
-            }
-            return UsernamePasswordAuthenticationToken.authenticated(attempt.getName(), null,
-                    AuthorityUtils.createAuthorityList("ROLE_REGISTRAR"));
-        }
-
-        @Override
-        public boolean supports(Class<?> type) {
-            return true;
-        }
-    };
-    private Instant now = Instant.parse("2024-08-22T02:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final PasswordCheckDouble passwordCheck = new PasswordCheckDouble();
+    private final AtomicInteger realChecks = passwordCheck.checks;
+    private final PasswordCheckDouble.MovableClock clock = new PasswordCheckDouble.MovableClock();
     private final VerifiedCredentialsCache cache = new VerifiedCredentialsCache(passwordCheck, Duration.ofMinutes(5), clock);
 
     @Test
@@ -84,7 +48,7 @@ class VerifiedCredentialsCacheTest {
     @Test
     void aRememberedPasswordIsCheckedAgainAfterItsTimeToLive() {
         cache.authenticate(attempt("registrar", "right"));
-        now = now.plus(Duration.ofMinutes(5));
+        clock.move(Duration.ofMinutes(5));
         cache.authenticate(attempt("registrar", "right"));
 
         assertThat(realChecks).hasValue(2);
