@@ -2,14 +2,20 @@ package org.agreementledger.api.fuzz;
 
 import org.agreementledger.api.fuzz.RawHttp.Answer;
 import org.agreementledger.api.support.HttpContractTest;
+import org.agreementledger.api.support.TestIdentityProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -26,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Seeded and reproducible: {@code -Dfuzz.seed=N -Dfuzz.requests=N} (default seed fixed, 3000 requests).
  */
+@Import(TestIdentityProvider.Trusted.class)
 class HostileInputFuzzTest extends HttpContractTest {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20240822L);
@@ -201,8 +208,33 @@ class HostileInputFuzzTest extends HttpContractTest {
                 () -> "Basic " + Base64.getEncoder().encodeToString(new byte[]{(byte) 0xFF, ':', 0}),
                 () -> "Bearer " + "e".repeat(random.nextInt(200)),
                 () -> "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.",
+                () -> "Bearer " + token(request.user, Map.of()),
+                () -> "Bearer " + token(request.user, Map.of("sub", pick(List.of("x".repeat(300), "a\u0000b",
+                        "\ud800", "", " ", "line\nbreak")))),
+                () -> "Bearer " + token(request.user, Map.of("exp", pick(List.<Object>of(-1, "tomorrow",
+                        Long.MAX_VALUE, 253402300799L, List.of(1))))),
+                () -> "Bearer " + token(request.user, Map.of("roles", pick(List.<Object>of("REGISTRAR", 1,
+                        List.of(1, 2), Map.of("a", "b"), List.of("ADMIN\u0000"), List.of("x".repeat(5000)))))),
+                () -> "Bearer " + token(request.user, Map.of("party_id", pick(List.<Object>of(123, "\u0000",
+                        "p".repeat(5000), List.of("CN-URUMQI-XJU"), Map.of())))),
                 () -> "Digest x",
                 () -> "")).get());
+    }
+
+    /** A token from the trusted provider with the user's roles (and party), some claims replaced. */
+    private static String token(String user, Map<String, Object> replaced) {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("sub", "fuzz-" + user);
+        claims.put("exp", Date.from(Instant.now().plusSeconds(300)));
+        claims.put("roles", List.of(switch (user) {
+            case "signatory-xju", "signatory-kbtu" -> "SIGNATORY";
+            default -> user.toUpperCase(Locale.ROOT);
+        }));
+        if (user.startsWith("signatory-")) {
+            claims.put("party_id", user.equals("signatory-xju") ? "CN-URUMQI-XJU" : "KZ-ALMATY-KBTU");
+        }
+        claims.putAll(replaced);
+        return TestIdentityProvider.token(TestIdentityProvider.KEY, claims);
     }
 
     private byte[] insert(byte[] into, byte[] what) {

@@ -1,29 +1,18 @@
 package org.agreementledger.api.security;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.agreementledger.api.support.Agreements;
 import org.agreementledger.api.support.HttpContractTest;
 import org.agreementledger.api.support.LedgerClient.Answer;
+import org.agreementledger.api.support.TestIdentityProvider;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,19 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Production's way in: OAuth2 bearer tokens from the organisation's identity provider, with the
  * ledger's roles and a signatory's party as claims. Here the provider is a key pair of the test.
  */
-@Import(BearerTokenTest.IdentityProvider.class)
+@Import(TestIdentityProvider.Trusted.class)
 class BearerTokenTest extends HttpContractTest {
 
-    private static final KeyPair PROVIDER_KEY = rsaKeyPair();
-
-    @TestConfiguration
-    static class IdentityProvider {
-
-        @Bean
-        JwtDecoder jwtDecoder() {
-            return NimbusJwtDecoder.withPublicKey((RSAPublicKey) PROVIDER_KEY.getPublic()).build();
-        }
-    }
+    private static final KeyPair PROVIDER_KEY = TestIdentityProvider.KEY;
 
     @Test
     void aRegistrarWithABearerTokenProposesAndIsRecordedAsTheTokensSubject() {
@@ -150,30 +130,16 @@ class BearerTokenTest extends HttpContractTest {
 
     private static String token(KeyPair signingKey, String subject, List<String> roles, String partyId,
                                 Instant expiresAt) {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .subject(subject)
-                .issueTime(Date.from((expiresAt == null ? Instant.now() : expiresAt).minusSeconds(600)))
-                .expirationTime(expiresAt == null ? null : Date.from(expiresAt))
-                .claim("roles", roles);
-        if (partyId != null) {
-            claims.claim("party_id", partyId);
-        }
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
-            jwt.sign(new RSASSASigner(signingKey.getPrivate()));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("sub", subject);
+        claims.put("iat", Date.from((expiresAt == null ? Instant.now() : expiresAt).minusSeconds(600)));
+        claims.put("exp", expiresAt == null ? null : Date.from(expiresAt));
+        claims.put("roles", roles);
+        claims.put("party_id", partyId);
+        return TestIdentityProvider.token(signingKey, claims);
     }
 
     private static KeyPair rsaKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestIdentityProvider.rsaKeyPair();
     }
 }
