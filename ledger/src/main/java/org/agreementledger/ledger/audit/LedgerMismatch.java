@@ -9,11 +9,13 @@ import org.agreementledger.ledger.chain.StoredEvent;
  * @param reason         what kind of mismatch
  * @param detail         a sentence for people
  * @param globalPosition the event's global position, or the position a mismatching digest covers
- * @param agreementId    the event's agreement; null for a digest
- * @param sequenceNumber the event's number in its agreement's chain; null for a digest
+ * @param agreementId    the event's agreement, or the chain a digest names; null for a digest alone
+ * @param sequenceNumber the event's number in its agreement's chain, or the chain's head as the digest
+ *                       recorded it; null for a digest alone
  * @param expected       what the stored value should be: the recomputed hash ({@code CONTENT_ALTERED},
- *                       {@code MISSING_HASH}), the predecessor's hash ({@code BROKEN_LINK}) or the
- *                       recomputed digest ({@code DIGEST_MISMATCH})
+ *                       {@code MISSING_HASH}), the predecessor's hash ({@code BROKEN_LINK}), the
+ *                       recomputed digest (a digest that does not match, a chain named or not), or
+ *                       the position the digest covers (a {@code TRUNCATED} tail)
  * @param stored         the value actually stored in its place
  * @param digestId       the id of the mismatching recorded digest; null for an event
  */
@@ -40,6 +42,41 @@ public record LedgerMismatch(MismatchReason reason,
                         + ": the events after position " + ledgerEnd + " are missing",
                 ledgerEnd + 1, null, null, Long.toString(digest.coversThroughPosition()), Long.toString(ledgerEnd),
                 digest.id());
+    }
+
+    /**
+     * A digest that does not match, with the chain that makes it differ: events taken from its end
+     * ({@link MismatchReason#TRUNCATED}), or a chain rewritten or added since ({@link MismatchReason#DIGEST_MISMATCH}).
+     * Expected and stored are the digests, as for a digest alone.
+     *
+     * @param recorded the head the digest recorded, null when it recorded no such chain
+     * @param stored   the head the stored events give, null when they hold no event of the chain
+     */
+    static LedgerMismatch atChainHead(RecordedDigest digest, String recomputedDigest, String agreementId,
+                                      ChainHead recorded, ChainHead stored) {
+        String recordedIt = "ledger digest " + digest.id() + " through position " + digest.coversThroughPosition();
+        if (recorded == null) {
+            return new LedgerMismatch(MismatchReason.DIGEST_MISMATCH, "agreement " + agreementId + " has events that "
+                    + recordedIt + " did not record: they were added since",
+                    digest.coversThroughPosition(), agreementId, stored.sequenceNumber(), recomputedDigest,
+                    digest.digest(), digest.id());
+        }
+        if (stored == null || stored.sequenceNumber() < recorded.sequenceNumber()) {
+            String missing = stored == null ? "all its events" : "events " + (stored.sequenceNumber() + 1)
+                    + " to " + recorded.sequenceNumber();
+            return new LedgerMismatch(MismatchReason.TRUNCATED, recordedIt + " recorded agreement " + agreementId
+                    + "'s chain up to event " + recorded.sequenceNumber() + "; the stored events "
+                    + (stored == null ? "hold none of it" : "end it at event " + stored.sequenceNumber()) + ": "
+                    + missing + " are missing",
+                    digest.coversThroughPosition(), agreementId, recorded.sequenceNumber(), recomputedDigest,
+                    digest.digest(), digest.id());
+        }
+        return new LedgerMismatch(MismatchReason.DIGEST_MISMATCH, recordedIt + " recorded agreement " + agreementId
+                + "'s chain up to event " + recorded.sequenceNumber() + " with hash " + recorded.hash()
+                + "; the stored events give event " + stored.sequenceNumber() + " with hash " + stored.hash()
+                + ": the chain was rewritten",
+                digest.coversThroughPosition(), agreementId, recorded.sequenceNumber(), recomputedDigest,
+                digest.digest(), digest.id());
     }
 
     static LedgerMismatch atDigest(RecordedDigest digest, String recomputed, int recomputedChainCount) {

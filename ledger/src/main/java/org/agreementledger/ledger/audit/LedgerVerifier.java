@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,13 +24,15 @@ public final class LedgerVerifier {
 
     private final ChainVerifier chains = new ChainVerifier();
     private final Deque<RecordedDigest> digestsToCheck;
+    private final RecordedChainHeads recordedHeads;
     private int digestsChecked;
     private LedgerMismatch firstDigestMismatch;
 
-    private LedgerVerifier(List<RecordedDigest> digests) {
+    private LedgerVerifier(List<RecordedDigest> digests, Map<Long, List<ChainHead>> headChanges) {
         this.digestsToCheck = new ArrayDeque<>(digests.stream()
                 .sorted(Comparator.comparingLong(RecordedDigest::coversThroughPosition))
                 .toList());
+        this.recordedHeads = new RecordedChainHeads(headChanges);
     }
 
     /**
@@ -37,15 +40,18 @@ public final class LedgerVerifier {
      *                            before can cover more than; one that does shows a truncated tail
      * @param eventsInGlobalOrder every stored event at or before {@code throughPosition}, in global order
      * @param recordedDigests     the digests recorded so far, in any order
+     * @param headChanges         by digest id, the chain heads that changed since the digest before it
+     *                            (none for digests recorded before heads were kept)
      */
     public static LedgerVerification verify(long throughPosition, Iterator<PositionedEvent> eventsInGlobalOrder,
-                                            List<RecordedDigest> recordedDigests) {
+                                            List<RecordedDigest> recordedDigests,
+                                            Map<Long, List<ChainHead>> headChanges) {
         Optional<RecordedDigest> beyondTheEnd = recordedDigests.stream()
                 .filter(digest -> digest.coversThroughPosition() > throughPosition)
                 .min(Comparator.comparingLong(RecordedDigest::coversThroughPosition));
         LedgerVerifier verifier = new LedgerVerifier(recordedDigests.stream()
                 .filter(digest -> digest.coversThroughPosition() <= throughPosition)
-                .toList());
+                .toList(), headChanges);
         while (eventsInGlobalOrder.hasNext()) {
             PositionedEvent event = eventsInGlobalOrder.next();
             verifier.checkDigestsBefore(event.globalPosition());
@@ -65,12 +71,14 @@ public final class LedgerVerifier {
     private void checkDigestsBefore(long position) {
         while (!digestsToCheck.isEmpty() && digestsToCheck.peek().coversThroughPosition() < position) {
             RecordedDigest recorded = digestsToCheck.poll();
+            recordedHeads.advanceTo(recorded);
             String recomputed = LedgerDigest.of(chains.heads());
             int chainCount = chains.heads().size();
             digestsChecked++;
             if (firstDigestMismatch == null
                     && (!recomputed.equals(recorded.digest()) || chainCount != recorded.chainCount())) {
-                firstDigestMismatch = LedgerMismatch.atDigest(recorded, recomputed, chainCount);
+                firstDigestMismatch = recordedHeads.firstDifference(recorded, recomputed, chains.heads())
+                        .orElseGet(() -> LedgerMismatch.atDigest(recorded, recomputed, chainCount));
             }
         }
     }

@@ -18,8 +18,8 @@ public enum MismatchReason {
      */
     DIGEST_MISMATCH,
     /**
-     * A recorded digest covers positions beyond the ledger's end: the events after it were removed
-     * (a truncated tail).
+     * Events a recorded digest covered are gone: it covers positions beyond the ledger's end (a
+     * truncated tail), or a chain ends before the head the digest recorded for it.
      */
     TRUNCATED
 }

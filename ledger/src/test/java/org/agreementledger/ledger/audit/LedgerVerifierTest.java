@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +32,7 @@ class LedgerVerifierTest {
     }
 
     private LedgerVerification verify() {
-        return LedgerVerifier.verify(ledger.events().size(), ledger.events().iterator(), ledger.digests());
+        return LedgerVerifier.verify(ledger.events().size(), ledger.events().iterator(), ledger.digests(), Map.of());
     }
 
     @Test
@@ -49,7 +50,7 @@ class LedgerVerifierTest {
 
     @Test
     void anEmptyLedgerIsIntact() {
-        LedgerVerification result = LedgerVerifier.verify(0, List.<PositionedEvent>of().iterator(), List.of());
+        LedgerVerification result = LedgerVerifier.verify(0, List.<PositionedEvent>of().iterator(), List.of(), Map.of());
 
         assertThat(result.intact()).isTrue();
         assertThat(result.currentDigest()).isEqualTo(LedgerDigest.of(List.of()));
@@ -97,7 +98,7 @@ class LedgerVerifierTest {
         List<PositionedEvent> withoutThird = new ArrayList<>(ledger.events());
         withoutThird.remove(2);
 
-        LedgerVerification result = LedgerVerifier.verify(5, withoutThird.iterator(), ledger.digests());
+        LedgerVerification result = LedgerVerifier.verify(5, withoutThird.iterator(), ledger.digests(), Map.of());
 
         assertThat(result.intact()).isFalse();
         assertThat(result.firstMismatch().reason()).isEqualTo(MismatchReason.BROKEN_LINK);
@@ -151,7 +152,7 @@ class LedgerVerifierTest {
     void eventsRemovedFromTheEndAreCaughtByTheLastDigest() {
         List<PositionedEvent> truncated = ledger.events().subList(0, 4);
 
-        LedgerVerification result = LedgerVerifier.verify(5, truncated.iterator(), ledger.digests());
+        LedgerVerification result = LedgerVerifier.verify(5, truncated.iterator(), ledger.digests(), Map.of());
 
         assertThat(result.firstMismatch().reason()).isEqualTo(MismatchReason.DIGEST_MISMATCH);
         assertThat(result.firstMismatch().digestId()).isEqualTo(2);
@@ -161,7 +162,7 @@ class LedgerVerifierTest {
     @Test
     void aDigestBeyondTheLedgersEndShowsATruncatedTail() {
         LedgerVerification result = LedgerVerifier.verify(3, ledger.events().subList(0, 3).iterator(),
-                ledger.digests());
+                ledger.digests(), Map.of());
 
         assertThat(result.intact()).isFalse();
         assertThat(result.digestsChecked()).isEqualTo(1);
@@ -179,9 +180,46 @@ class LedgerVerifierTest {
         List<PositionedEvent> events = new ArrayList<>(ledger.events().subList(0, 3));
         events.set(1, TestLedger.withPayload(events.get(1), "{\"amount\":\"1.00\"}"));
 
-        LedgerVerification result = LedgerVerifier.verify(3, events.iterator(), ledger.digests());
+        LedgerVerification result = LedgerVerifier.verify(3, events.iterator(), ledger.digests(), Map.of());
 
         assertThat(result.firstMismatch().reason()).isEqualTo(MismatchReason.CONTENT_ALTERED);
         assertThat(result.firstMismatch().globalPosition()).isEqualTo(2);
+    }
+
+    @Test
+    void eventsRemovedFromTheEndOfOneChainAreNamedWhenTheDigestKeptItsHeads() {
+        List<PositionedEvent> withoutTheLastOfA = ledger.events().subList(0, 4);
+
+        LedgerVerification result = LedgerVerifier.verify(5, withoutTheLastOfA.iterator(), ledger.digests(),
+                ledger.headChanges());
+
+        LedgerMismatch mismatch = result.firstMismatch();
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.TRUNCATED);
+        assertThat(mismatch.digestId()).isEqualTo(2);
+        assertThat(mismatch.agreementId()).isEqualTo(A);
+        assertThat(mismatch.sequenceNumber()).isEqualTo(2);
+        assertThat(mismatch.stored()).isEqualTo(ledger.digests().get(1).digest());
+        assertThat(mismatch.expected()).isEqualTo(LedgerDigest.of(List.of(ledger.heads().stream()
+                .filter(head -> head.agreementId().equals(B)).findFirst().orElseThrow(),
+                new ChainHead(A, 1, EventHasher.storedHash(ledger.event(3).event())))));
+        assertThat(mismatch.detail()).contains("events 2 to 2 are missing");
+    }
+
+    @Test
+    void aChainRewrittenWithConsistentHashesIsNamedWhenTheDigestKeptItsHeads() {
+        ledger.replace(4, TestLedger.sealed(TestLedger.withPayload(ledger.event(4), "{\"partyId\":\"forged\"}")));
+
+        LedgerMismatch mismatch = LedgerVerifier.verify(5, ledger.events().iterator(), ledger.digests(),
+                ledger.headChanges()).firstMismatch();
+
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.DIGEST_MISMATCH);
+        assertThat(mismatch.agreementId()).isEqualTo(B);
+        assertThat(mismatch.detail()).contains("the chain was rewritten");
+    }
+
+    @Test
+    void anIntactLedgerWithKeptHeadsIsIntact() {
+        assertThat(LedgerVerifier.verify(5, ledger.events().iterator(), ledger.digests(), ledger.headChanges())
+                .intact()).isTrue();
     }
 }

@@ -23,6 +23,7 @@ final class TestLedger {
     private final List<PositionedEvent> events = new ArrayList<>();
     private final Map<String, ChainHead> heads = new HashMap<>();
     private final List<RecordedDigest> digests = new ArrayList<>();
+    private final Map<Long, List<ChainHead>> headChanges = new HashMap<>();
 
     /** Appends an event with the given payload to the agreement's chain, at the next global position. */
     PositionedEvent append(String agreementId, String payloadJson) {
@@ -46,8 +47,18 @@ final class TestLedger {
     RecordedDigest recordDigest() {
         RecordedDigest digest = new RecordedDigest(digests.size() + 1L, events.size(), heads.size(),
                 LedgerDigest.of(heads.values()), Instant.parse("2024-08-23T00:00:00Z"));
+        long since = digests.isEmpty() ? 0 : digests.get(digests.size() - 1).coversThroughPosition();
+        headChanges.put(digest.id(), heads.values().stream()
+                .filter(head -> events.stream().anyMatch(event -> event.globalPosition() > since
+                        && event.event().aggregateIdentifier().equals(head.agreementId())))
+                .toList());
         digests.add(digest);
         return digest;
+    }
+
+    /** By digest id, the chain heads that changed since the digest before, as the digest recorder keeps them. */
+    Map<Long, List<ChainHead>> headChanges() {
+        return headChanges;
     }
 
     List<PositionedEvent> events() {

@@ -33,8 +33,11 @@ public class LedgerDigestRecorder {
                 .map(existing -> new DigestRecording(existing, false))
                 .orElseGet(() -> {
                     List<ChainHead> heads = storedEvents.chainHeadsThrough(through);
+                    // the heads that moved since the last digest that kept its heads; all of them for the first
+                    List<ChainHead> moved = storedEvents.chainHeadsMovedBetween(
+                            recordedDigests.latestPositionWithHeads().orElse(0L), through);
                     return new DigestRecording(recordedDigests.record(through, heads.size(), LedgerDigest.of(heads),
-                            Instant.now(clock)), true);
+                            Instant.now(clock), moved), true);
                 });
     }
 }

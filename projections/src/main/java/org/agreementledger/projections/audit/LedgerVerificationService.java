@@ -29,6 +29,6 @@ public class LedgerVerificationService {
     public LedgerVerification verify() {
         long through = horizon.stablePosition();
         return LedgerVerifier.verify(through, storedEvents.inGlobalOrder(0, through, BATCH_SIZE),
-                recordedDigests.all());
+                recordedDigests.all(), recordedDigests.headsMoved());
     }
 }

@@ -1,13 +1,18 @@
 package org.agreementledger.projections.audit;
 
+import org.agreementledger.ledger.audit.ChainHead;
 import org.agreementledger.ledger.audit.RecordedDigest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The append-only table of recorded ledger digests. */
@@ -22,23 +27,54 @@ class RecordedDigests {
             row.getTimestamp("recorded_at").toInstant());
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
 
-    public RecordedDigests(JdbcTemplate jdbc) {
+    public RecordedDigests(JdbcTemplate jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
     /**
-     * Records a digest through a position, unless one through that very position exists already
-     * (another node or request got there first): either way answers the one recorded.
+     * Records a digest through a position with the chain heads that moved since the digest before,
+     * in one transaction, unless one through that very position exists already (another node or
+     * request got there first): either way answers the one recorded.
      */
-    public RecordedDigest record(long coversThroughPosition, int chainCount, String digest, Instant recordedAt) {
-        List<RecordedDigest> inserted = jdbc.query("""
-                        INSERT INTO ledger_digest (covers_through_position, chain_count, digest, recorded_at)
-                        VALUES (?, ?, ?, ?)
-                        ON CONFLICT (covers_through_position) DO NOTHING
-                        RETURNING id, covers_through_position, chain_count, digest, recorded_at""",
-                ROW, coversThroughPosition, chainCount, digest, Timestamp.from(recordedAt));
-        return inserted.isEmpty() ? coveringExactly(coversThroughPosition).orElseThrow() : inserted.get(0);
+    public RecordedDigest record(long coversThroughPosition, int chainCount, String digest, Instant recordedAt,
+                                 List<ChainHead> headsMoved) {
+        return transaction.execute(status -> {
+            List<RecordedDigest> inserted = jdbc.query("""
+                            INSERT INTO ledger_digest (covers_through_position, chain_count, digest, recorded_at)
+                            VALUES (?, ?, ?, ?)
+                            ON CONFLICT (covers_through_position) DO NOTHING
+                            RETURNING id, covers_through_position, chain_count, digest, recorded_at""",
+                    ROW, coversThroughPosition, chainCount, digest, Timestamp.from(recordedAt));
+            if (inserted.isEmpty()) {
+                return coveringExactly(coversThroughPosition).orElseThrow();
+            }
+            RecordedDigest recorded = inserted.get(0);
+            jdbc.batchUpdate("INSERT INTO ledger_digest_head (digest_id, agreement_id, sequence_number, hash)"
+                            + " VALUES (?, ?, ?, ?)", headsMoved.stream()
+                    .map(head -> new Object[]{recorded.id(), head.agreementId(), head.sequenceNumber(), head.hash()})
+                    .toList());
+            return recorded;
+        });
+    }
+
+    /** The position of the latest digest recorded with its chain heads, if any was. */
+    public Optional<Long> latestPositionWithHeads() {
+        return Optional.ofNullable(jdbc.queryForObject("""
+                SELECT max(d.covers_through_position) FROM ledger_digest d
+                WHERE EXISTS (SELECT 1 FROM ledger_digest_head h WHERE h.digest_id = d.id)""", Long.class));
+    }
+
+    /** By digest id, the chain heads kept with each digest: those that moved since the digest before. */
+    public Map<Long, List<ChainHead>> headsMoved() {
+        Map<Long, List<ChainHead>> heads = new HashMap<>();
+        jdbc.query("SELECT digest_id, agreement_id, sequence_number, hash FROM ledger_digest_head", row -> {
+            heads.computeIfAbsent(row.getLong("digest_id"), id -> new ArrayList<>()).add(new ChainHead(
+                    row.getString("agreement_id"), row.getLong("sequence_number"), row.getString("hash")));
+        });
+        return heads;
     }
 
     public Optional<RecordedDigest> coveringExactly(long position) {

@@ -102,14 +102,22 @@ public class StoredEvents {
 
     /** The head of every agreement's chain as of a position: its event with the highest sequence number by then. */
     public List<ChainHead> chainHeadsThrough(long position) {
+        return chainHeadsMovedBetween(0, position);
+    }
+
+    /**
+     * The heads, as of {@code through}, of the chains that have events after {@code after}: those
+     * that moved in between.
+     */
+    public List<ChainHead> chainHeadsMovedBetween(long after, long through) {
         return jdbc.query("""
                         SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, sequence_number,
                                convert_from(meta_data, 'UTF8')::jsonb ->> ? AS hash
                         FROM domain_event_entry
-                        WHERE global_index <= ?
+                        WHERE global_index > ? AND global_index <= ?
                         ORDER BY aggregate_identifier, sequence_number DESC""",
                 (row, i) -> new ChainHead(row.getString("aggregate_identifier"), row.getLong("sequence_number"),
                         row.getString("hash")),
-                LedgerMetaData.HASH, position);
+                LedgerMetaData.HASH, after, through);
     }
 }

@@ -200,6 +200,26 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
     }
 
     @Test
+    void anEventDeletedFromTheEndOfOneChainIsNamedWithItsAgreement() {
+        String id = fullySigned("8.00");
+        fullySigned("9.00");
+        client.post("auditor", "/api/ledger/digests", Map.of());
+        long last = positionsOf(id).get(3);
+
+        asSuperuserWithTheTriggerSetAside(() -> {
+            removed.addAll(jdbc.queryForList("SELECT * FROM domain_event_entry WHERE global_index = ?", last));
+            jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", last);
+        });
+        Answer verified = client.get("auditor", "/api/ledger/verify");
+
+        var mismatch = verified.body().get("firstMismatch");
+        assertThat(mismatch.get("reason").asText()).as(verified.text()).isEqualTo("TRUNCATED");
+        assertThat(mismatch.get("agreementId").asText()).isEqualTo(id);
+        assertThat(mismatch.get("sequenceNumber").asLong()).isEqualTo(3);
+        assertThat(mismatch.get("detail").asText()).contains("events 3 to 3 are missing");
+    }
+
+    @Test
     void theDatabaseRefusesToUpdateDeleteOrTruncateEventsAndDigests() {
         String id = fullySigned("6.00");
         client.post("auditor", "/api/ledger/digests", Map.of());
@@ -211,7 +231,10 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
                 "TRUNCATE domain_event_entry",
                 "UPDATE ledger_digest SET chain_count = chain_count",
                 "DELETE FROM ledger_digest",
-                "TRUNCATE ledger_digest")) {
+                "TRUNCATE ledger_digest",
+                "UPDATE ledger_digest_head SET hash = hash",
+                "DELETE FROM ledger_digest_head",
+                "TRUNCATE ledger_digest_head")) {
             assertThatThrownBy(() -> jdbc.execute(change)).as(change)
                     .isInstanceOf(DataAccessException.class)
                     .rootCause().hasMessageContaining("append-only").hasMessageContaining("is refused");
