@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +59,14 @@ class ArchitectureTest {
                         "org.agreementledger.ledger.command..", "org.agreementledger.ledger.event..",
                         "org.agreementledger.ledger.agreement..")
                 .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+                .check(mainClasses);
+    }
+
+    /** An auditor checks proofs with nothing but a JDK: the Merkle tree depends on nothing else. */
+    @Test
+    void theMerkleTreeNeedsOnlyTheJdk() {
+        classes().that().resideInAPackage("org.agreementledger.ledger.merkle..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.agreementledger.ledger.merkle..")
                 .check(mainClasses);
     }
 
