@@ -1,0 +1,26 @@
+-- The ledger as an RFC 6962 Merkle log: one leaf per event, in the order events were integrated
+-- (global index order behind the stable position), leaf indexes dense from 0 although global indexes
+-- have holes. A leaf's input is the event's 32-byte hash, which covers its whole stored content.
+CREATE TABLE merkle_leaf (
+    leaf_index   BIGINT PRIMARY KEY CHECK (leaf_index >= 0),
+    global_index BIGINT NOT NULL UNIQUE,
+    leaf_hash    BYTEA  NOT NULL CHECK (octet_length(leaf_hash) = 32)
+);
+
+-- The root of every complete perfect subtree: level L, index I covers the leaves
+-- [I * 2^L, (I + 1) * 2^L). Any root or proof needs O(log n) of them, never the whole tree.
+CREATE TABLE merkle_node (
+    level      INTEGER NOT NULL CHECK (level >= 1),
+    node_index BIGINT  NOT NULL CHECK (node_index >= 0),
+    hash       BYTEA   NOT NULL CHECK (octet_length(hash) = 32),
+    PRIMARY KEY (level, node_index)
+);
+
+CREATE TRIGGER merkle_leaf_append_only BEFORE UPDATE OR DELETE ON merkle_leaf
+    FOR EACH ROW EXECUTE FUNCTION refuse_event_change();
+CREATE TRIGGER merkle_leaf_no_truncate BEFORE TRUNCATE ON merkle_leaf
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_event_change();
+CREATE TRIGGER merkle_node_append_only BEFORE UPDATE OR DELETE ON merkle_node
+    FOR EACH ROW EXECUTE FUNCTION refuse_event_change();
+CREATE TRIGGER merkle_node_no_truncate BEFORE TRUNCATE ON merkle_node
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_event_change();
