@@ -62,11 +62,13 @@ class ArchitectureTest {
                 .check(mainClasses);
     }
 
-    /** An auditor checks proofs with nothing but a JDK: the Merkle tree depends on nothing else. */
+    /** An auditor checks proofs and checkpoints with nothing but a JDK: they depend on nothing else. */
     @Test
-    void theMerkleTreeNeedsOnlyTheJdk() {
-        classes().that().resideInAPackage("org.agreementledger.ledger.merkle..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.agreementledger.ledger.merkle..")
+    void theMerkleTreeAndCheckpointsNeedOnlyTheJdk() {
+        classes().that().resideInAnyPackage("org.agreementledger.ledger.merkle..",
+                        "org.agreementledger.ledger.checkpoint..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.agreementledger.ledger.merkle..",
+                        "org.agreementledger.ledger.checkpoint..")
                 .check(mainClasses);
     }
 
