@@ -24,3 +24,17 @@ CREATE TRIGGER merkle_node_append_only BEFORE UPDATE OR DELETE ON merkle_node
     FOR EACH ROW EXECUTE FUNCTION refuse_event_change();
 CREATE TRIGGER merkle_node_no_truncate BEFORE TRUNCATE ON merkle_node
     FOR EACH STATEMENT EXECUTE FUNCTION refuse_event_change();
+
+-- The signed checkpoints of the log (C2SP tlog-checkpoint notes), one per size signed. Also written,
+-- one file each, to a directory outside the database, so that a copy survives a database rewrite.
+CREATE TABLE ledger_checkpoint (
+    tree_size BIGINT      PRIMARY KEY CHECK (tree_size >= 0),
+    root_hash BYTEA       NOT NULL CHECK (octet_length(root_hash) = 32),
+    note      TEXT        NOT NULL,
+    signed_at TIMESTAMPTZ NOT NULL
+);
+
+CREATE TRIGGER ledger_checkpoint_append_only BEFORE UPDATE OR DELETE ON ledger_checkpoint
+    FOR EACH ROW EXECUTE FUNCTION refuse_event_change();
+CREATE TRIGGER ledger_checkpoint_no_truncate BEFORE TRUNCATE ON ledger_checkpoint
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_event_change();

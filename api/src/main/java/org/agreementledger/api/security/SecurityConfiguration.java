@@ -53,6 +53,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/error", "/actuator/health").permitAll()
+                        // what a log publishes for anyone to keep and check: its checkpoint and key
+                        .requestMatchers(HttpMethod.GET, "/api/ledger/checkpoint", "/api/ledger/public-key").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/agreements").hasRole(REGISTRAR.name())
                         .requestMatchers(HttpMethod.POST, "/api/agreements/*/withdrawal").hasRole(REGISTRAR.name())
                         .requestMatchers(HttpMethod.POST, "/api/agreements/*/signatures",

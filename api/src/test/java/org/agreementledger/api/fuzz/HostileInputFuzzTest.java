@@ -110,6 +110,10 @@ class HostileInputFuzzTest extends HttpContractTest {
                 new Endpoint("GET", "/api/ledger/events?after=0&limit=5", "auditor", "", false),
                 new Endpoint("GET", "/api/ledger/export?after=0&until=5", "auditor", "", false),
                 new Endpoint("GET", "/api/admin/projections", "admin", "", false),
+                new Endpoint("GET", "/api/ledger/checkpoint", "analyst", "", false),
+                new Endpoint("GET", "/api/ledger/public-key", "analyst", "", false),
+                new Endpoint("GET", "/api/ledger/proofs/inclusion?position=1&treeSize=1", "auditor", "", false),
+                new Endpoint("GET", "/api/ledger/proofs/consistency?from=1", "auditor", "", false),
                 new Endpoint("GET", "/api/totals", "analyst", "", false));
     }
 

@@ -56,12 +56,13 @@ public class LedgerClient {
         }
         TestRestTemplate client = user == null ? rest : rest.withBasicAuth(user, PASSWORDS.get(user));
         ResponseEntity<String> response = client.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-        return new Answer(response.getStatusCode().value(), response.getHeaders(), parse(response.getBody()),
-                response.getBody());
+        return new Answer(response.getStatusCode().value(), response.getHeaders(),
+                parse(response.getHeaders().getContentType(), response.getBody()), response.getBody());
     }
 
-    private JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
+    /** A JSON body read as JSON; any other (a signed note is text) only as text. */
+    private JsonNode parse(MediaType contentType, String body) {
+        if (body == null || body.isBlank() || contentType == null || !contentType.getSubtype().contains("json")) {
             return json.nullNode();
         }
         try {
@@ -71,7 +72,7 @@ public class LedgerClient {
         }
     }
 
-    /** A status, headers and a JSON body. */
+    /** A status, headers, a JSON body (JSON null when the body is not JSON) and the body as text. */
     public record Answer(int status, HttpHeaders headers, JsonNode body, String text) {
 
         public String contentType() {

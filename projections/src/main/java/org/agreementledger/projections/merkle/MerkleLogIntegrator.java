@@ -3,6 +3,7 @@ package org.agreementledger.projections.merkle;
 import org.agreementledger.ledger.chain.EventHasher;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.agreementledger.ledger.merkle.MerkleHash;
+import org.agreementledger.ledger.merkle.MerkleTree;
 import org.agreementledger.projections.eventstore.LedgerHorizon;
 import org.agreementledger.projections.eventstore.StoredEvents;
 import org.slf4j.Logger;
@@ -37,14 +38,16 @@ public class MerkleLogIntegrator {
     private final LedgerHorizon horizon;
     private final StoredEvents storedEvents;
     private final StoredSubtrees subtrees;
+    private final LogCheckpoints checkpoints;
 
     public MerkleLogIntegrator(JdbcTemplate jdbc, TransactionTemplate transaction, LedgerHorizon horizon,
-                               StoredEvents storedEvents, StoredSubtrees subtrees) {
+                               StoredEvents storedEvents, StoredSubtrees subtrees, LogCheckpoints checkpoints) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.horizon = horizon;
         this.storedEvents = storedEvents;
         this.subtrees = subtrees;
+        this.checkpoints = checkpoints;
     }
 
     @Scheduled(initialDelayString = "${ledger.merkle.integration-interval:PT1S}",
@@ -57,28 +60,40 @@ public class MerkleLogIntegrator {
         }
     }
 
-    /** Integrates every event up to the stable position, unless another node holds the integrator's lock. */
+    /**
+     * Integrates every event up to the stable position, unless another node holds the integrator's
+     * lock, and signs a checkpoint of the tree after each batch.
+     */
     public void integrate() {
         long through = horizon.stablePosition();
-        int appended;
+        Batch batch;
         do {
-            Integer batch = transaction.execute(status -> integrateBatch(through));
-            appended = batch == null ? 0 : batch;
-        } while (appended == BATCH_SIZE);
+            batch = transaction.execute(status -> integrateBatch(through));
+            if (batch != null && batch.appended() > 0) {
+                checkpoints.writeCopy(batch.size(), batch.checkpoint());
+            }
+        } while (batch != null && batch.appended() == BATCH_SIZE);
     }
 
-    /** @return how many leaves were appended; 0 when another node integrates */
-    private int integrateBatch(long through) {
+    /** @return what was appended; nothing when another node integrates */
+    private Batch integrateBatch(long through) {
         if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class,
                 INTEGRATOR_LOCK))) {
-            return 0;
+            return new Batch(0, 0, null);
         }
         long size = subtrees.size();
         List<PositionedEvent> events = storedEvents.page(subtrees.lastIntegratedPosition(), through, BATCH_SIZE);
         for (PositionedEvent event : events) {
             append(size++, event);
         }
-        return events.size();
+        if (events.isEmpty()) {
+            return new Batch(0, size, null);
+        }
+        return new Batch(events.size(), size, checkpoints.sign(size, new MerkleTree(subtrees).root(size)));
+    }
+
+    /** One batch: the leaves appended, the log's size after it, and the checkpoint signed of that size. */
+    private record Batch(int appended, long size, String checkpoint) {
     }
 
     /** Appends the leaf and stores every perfect subtree it completes. */

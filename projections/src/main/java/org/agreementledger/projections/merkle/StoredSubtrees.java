@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The Merkle log's perfect subtrees as stored: leaves at level 0, complete subtrees above. */
 @Repository
@@ -33,6 +34,12 @@ public class StoredSubtrees implements MerkleTree.PerfectSubtrees {
     public long size() {
         Long size = jdbc.queryForObject("SELECT coalesce(max(leaf_index) + 1, 0) FROM merkle_leaf", Long.class);
         return size == null ? 0 : size;
+    }
+
+    /** The leaf index of the event at a global position, when it is integrated. */
+    public Optional<Long> leafIndexOf(long globalPosition) {
+        return jdbc.query("SELECT leaf_index FROM merkle_leaf WHERE global_index = ?", (row, i) -> row.getLong(1),
+                globalPosition).stream().findFirst();
     }
 
     /** The highest global index integrated, 0 when none is. */

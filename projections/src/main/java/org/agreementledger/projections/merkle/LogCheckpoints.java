@@ -1,0 +1,110 @@
+package org.agreementledger.projections.merkle;
+
+import org.agreementledger.ledger.checkpoint.Checkpoint;
+import org.agreementledger.ledger.checkpoint.NoteException;
+import org.agreementledger.ledger.checkpoint.NoteSigner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The log's signed checkpoints: signed with the log's Ed25519 key, whose file lives outside the
+ * database; kept in {@code ledger_checkpoint} and, one file per checkpoint, in a directory outside
+ * the database too, so that a copy survives a rewrite of the database.
+ */
+@Repository
+public class LogCheckpoints {
+
+    private static final Logger log = LoggerFactory.getLogger(LogCheckpoints.class);
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final String origin;
+    private final NoteSigner signer;
+    private final Path directory;
+
+    public LogCheckpoints(JdbcTemplate jdbc, Clock clock, @Value("${ledger.log.origin}") String origin,
+                          @Value("${ledger.log.signing-key-file}") Path keyFile,
+                          @Value("${ledger.log.checkpoint-directory}") Path directory) throws IOException {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.origin = origin;
+        this.signer = new NoteSigner(origin, SigningKeyFile.loadOrCreate(keyFile));
+        this.directory = directory;
+        requireTheKeyPairMatches(keyFile);
+        Files.createDirectories(directory);
+        log.info("The log {} signs its checkpoints with the key in {}; verifier key: {}; copies in {}", origin,
+                keyFile.toAbsolutePath().normalize(), verifierKey(), directory.toAbsolutePath().normalize());
+    }
+
+    /** The C2SP verifier key of the log's checkpoints: what an auditor trusts. */
+    public String verifierKey() {
+        return signer.verifier().verifierKey();
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    /** The directory outside the database where every checkpoint is copied, a file each. */
+    public Path copies() {
+        return directory;
+    }
+
+    /** The latest signed checkpoint, as a note. */
+    public Optional<String> latest() {
+        return jdbc.query("SELECT note FROM ledger_checkpoint ORDER BY tree_size DESC LIMIT 1",
+                (row, i) -> row.getString(1)).stream().findFirst();
+    }
+
+    /** The size of the tree the latest checkpoint covers, 0 when none is signed. */
+    public long latestSize() {
+        Long size = jdbc.queryForObject("SELECT coalesce(max(tree_size), 0) FROM ledger_checkpoint", Long.class);
+        return size == null ? 0 : size;
+    }
+
+    /** Signs and keeps the checkpoint of the tree of this size; answers its note (the kept one if signed before). */
+    String sign(long size, byte[] root) {
+        String note = signer.sign(new Checkpoint(origin, size, root).body());
+        List<String> kept = jdbc.query("""
+                        INSERT INTO ledger_checkpoint (tree_size, root_hash, note, signed_at) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (tree_size) DO NOTHING RETURNING note""",
+                (row, i) -> row.getString(1), size, root, note, Timestamp.from(clock.instant()));
+        return kept.isEmpty() ? jdbc.queryForObject("SELECT note FROM ledger_checkpoint WHERE tree_size = ?",
+                String.class, size) : kept.get(0);
+    }
+
+    /** Writes the checkpoint's copy outside the database, once: a file is never overwritten. */
+    void writeCopy(long size, String note) {
+        try {
+            Files.writeString(directory.resolve(size + ".checkpoint"), note, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException writtenBefore) {
+            // the copy of this size is there already
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the copy of checkpoint " + size + " to " + directory, e);
+        }
+    }
+
+    private void requireTheKeyPairMatches(Path keyFile) {
+        try {
+            signer.verifier().verifiedText(signer.sign("a test of the key in " + keyFile.getFileName() + "\n"));
+        } catch (NoteException | RuntimeException mismatch) {
+            throw new IllegalStateException("the private and public keys in " + keyFile + " are not one pair", mismatch);
+        }
+    }
+}
