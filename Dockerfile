@@ -10,7 +10,8 @@ COPY . .
 RUN mvn -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 ledger
+RUN useradd --system --uid 10001 ledger \
+    && mkdir -p /var/lib/ledger && chown ledger /var/lib/ledger
 WORKDIR /app
 COPY --from=build /src/api/target/api-*.jar /app/agreement-ledger.jar
 USER ledger
