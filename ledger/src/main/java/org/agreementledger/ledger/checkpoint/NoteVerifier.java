@@ -36,7 +36,8 @@ public final class NoteVerifier {
 
     /** Reads a verifier key, as {@link #verifierKey()} writes it. */
     public static NoteVerifier of(String verifierKey) {
-        String[] parts = verifierKey.strip().split("\\+", -1);
+        // a name holds no '+', a key id is hex; the base64 key may hold '+'
+        String[] parts = verifierKey.strip().split("\\+", 3);
         if (parts.length != 3) {
             throw new IllegalArgumentException("a verifier key is <name>+<key id>+<key>");
         }

@@ -47,6 +47,15 @@ class SignedNoteTest {
         assertThat(new NoteSigner("PeterNeumann", peter).sign(TEXT)).isEqualTo(NOTE);
     }
 
+    /** The verifier key of transparency-dev/formats' tests whose base64 holds a '+'. */
+    @Test
+    void aVerifierKeyWhoseBase64HoldsAPlusReadsBack() {
+        String plusKey = "TEST+7997405c+AQcC+FTVKf0jlTdHDY3rbevmnKxxPjigCXlVtGe6RIr6";
+
+        assertThat(NoteVerifier.of(plusKey).verifierKey()).isEqualTo(plusKey);
+        assertThat(NoteVerifier.of(plusKey).name()).isEqualTo("TEST");
+    }
+
     @Test
     void anAlteredTextOrAnotherKeyIsRefused() throws Exception {
         NoteVerifier peter = NoteVerifier.of(PETER_VERIFIER_KEY);
