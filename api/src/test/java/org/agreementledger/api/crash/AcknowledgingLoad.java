@@ -3,10 +3,13 @@ package org.agreementledger.api.crash;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,6 +29,7 @@ final class AcknowledgingLoad implements AutoCloseable {
     }
 
     private final Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch firstAcknowledged = new CountDownLatch(1);
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> clients = new ArrayList<>();
 
@@ -46,7 +50,7 @@ final class AcknowledgingLoad implements AutoCloseable {
                     continue;
                 }
                 String id = JSON.readTree(proposed.body()).get("agreementId").asText();
-                acknowledged.add(new Acknowledged(id, null));
+                acknowledge(new Acknowledged(id, null));
                 sign(service, id, "signatory-xju", XJU);
                 sign(service, id, "signatory-kbtu", KBTU);
             } catch (Exception goneOrRefused) {
@@ -59,7 +63,7 @@ final class AcknowledgingLoad implements AutoCloseable {
         HttpResponse<String> signed = service.post(user, "/api/agreements/" + id + "/signatures",
                 "{\"partyId\": \"" + party + "\", \"signedOn\": \"2024-08-22\"}");
         if (signed.statusCode() == 200) {
-            acknowledged.add(new Acknowledged(id, party));
+            acknowledge(new Acknowledged(id, party));
         }
     }
 
@@ -78,6 +82,18 @@ final class AcknowledgingLoad implements AutoCloseable {
             Thread.sleep(20);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void acknowledge(Acknowledged command) {
+        acknowledged.add(command);
+        firstAcknowledged.countDown();
+    }
+
+    /** Waits until the service has acknowledged a command: the load is under way, whatever the start took. */
+    void awaitUnderWay(Duration timeout) throws InterruptedException {
+        if (!firstAcknowledged.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the service acknowledged no command within " + timeout);
         }
     }
 

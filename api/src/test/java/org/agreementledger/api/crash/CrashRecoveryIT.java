@@ -130,7 +130,8 @@ class CrashRecoveryIT {
     /** Runs the load for a random while, then kills as told; answers what was acknowledged before. */
     private List<Acknowledged> underLoadUntilRandomMoment(ServiceProcess service, Kill kill) throws Exception {
         AcknowledgingLoad load = new AcknowledgingLoad(service, LOAD_THREADS);
-        Thread.sleep(500 + random.nextInt(2000));
+        load.awaitUnderWay(START_TIMEOUT);
+        Thread.sleep(random.nextInt(2000));
         kill.apply(service);
         load.close();
         List<Acknowledged> acknowledged = load.acknowledged();

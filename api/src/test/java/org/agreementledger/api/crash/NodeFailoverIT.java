@@ -38,7 +38,8 @@ class NodeFailoverIT {
         awaitOwners(database, List.of("node-a", "node-a", "node-b", "node-b"), START_TIMEOUT);
 
         AcknowledgingLoad load = new AcknowledgingLoad(first, 6);
-        Thread.sleep(2000);
+        load.awaitUnderWay(START_TIMEOUT);
+        Thread.sleep(1000);
         second.killService();
         long killedAt = System.nanoTime();
         Thread.sleep(1000);
