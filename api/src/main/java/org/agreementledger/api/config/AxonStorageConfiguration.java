@@ -1,5 +1,6 @@
 package org.agreementledger.api.config;
 
+import org.agreementledger.ledger.chain.EventAttestation;
 import org.agreementledger.ledger.chain.HashChainingEventStorageEngine;
 import org.agreementledger.ledger.metadata.ActorCorrelationDataProvider;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -57,7 +58,8 @@ class AxonStorageConfiguration {
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           EventStoreGapProperties gaps,
-                                          Clock clock) {
+                                          Clock clock,
+                                          EventAttestation attestation) {
         return HashChainingEventStorageEngine.onJdbc(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
@@ -68,7 +70,7 @@ class AxonStorageConfiguration {
                 .transactionManager(transactionManager)
                 .gapTimeout(Math.toIntExact(gaps.gapTimeout().toMillis()))
                 .maxGapOffset(gaps.maxGapOffset())
-                .gapCleaningThreshold(gaps.gapCleaningThreshold()), eventSerializer, clock);
+                .gapCleaningThreshold(gaps.gapCleaningThreshold()), eventSerializer, clock, attestation);
     }
 
     /**

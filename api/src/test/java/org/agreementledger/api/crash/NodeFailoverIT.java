@@ -33,7 +33,8 @@ class NodeFailoverIT {
         ServiceProcess first = ServiceProcess.start(jar, directory.resolve("postgres"), directory.resolve("a.log"),
                 false, "--ledger.node-id=node-a").awaitReady(START_TIMEOUT);
         String database = first.embeddedJdbcUrl();
-        ServiceProcess second = ServiceProcess.startNode(jar, database, directory.resolve("b.log"), "node-b")
+        ServiceProcess second = ServiceProcess.startNode(jar, database, directory.resolve("signing-key.pem"),
+                directory.resolve("b.log"), "node-b")
                 .awaitReady(START_TIMEOUT);
         awaitOwners(database, List.of("node-a", "node-a", "node-b", "node-b"), START_TIMEOUT);
 

@@ -56,10 +56,11 @@ final class ServiceProcess {
         return launch(jar, dataDirectory, log, arguments);
     }
 
-    /** Another node of the service, on the database given (another node's embedded one). */
-    static ServiceProcess startNode(Path jar, String jdbcUrl, Path log, String nodeId) throws IOException {
+    /** Another node of the service, on the database given (another node's embedded one), with the ledger's key. */
+    static ServiceProcess startNode(Path jar, String jdbcUrl, Path signingKey, Path log, String nodeId)
+            throws IOException {
         return launch(jar, null, log, List.of("--spring.datasource.url=" + jdbcUrl, "--ledger.demo-data.enabled=false",
-                "--ledger.node-id=" + nodeId));
+                "--ledger.node-id=" + nodeId, "--ledger.log.signing-key-file=" + signingKey));
     }
 
     private static ServiceProcess launch(Path jar, Path dataDirectory, Path log, List<String> arguments)

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Two service nodes on one PostgreSQL: commands go to either node, commands on one agreement
@@ -36,11 +37,14 @@ class TwoNodesOnOneDatabaseTest {
     void commandsThroughEitherNodeAreRecordedOnceAndCountedOnce(@TempDir Path dataDirectory) throws Exception {
         try (ConfigurableApplicationContext first = new SpringApplicationBuilder(LedgerApplication.class).run(
                 "--server.port=0", "--ledger.embedded-postgres.data-directory=" + dataDirectory,
-                "--ledger.embedded-postgres.port=0", "--ledger.demo-data.enabled=false", "--ledger.node-id=node-a");
+                "--ledger.embedded-postgres.port=0", "--ledger.demo-data.enabled=false", "--ledger.node-id=node-a",
+                "--ledger.log.signing-key-file=" + dataDirectory.resolve("signing-key.pem"));
              ConfigurableApplicationContext second = new SpringApplicationBuilder(LedgerApplication.class).run(
                      "--server.port=0",
                      "--spring.datasource.url=" + first.getBean(HikariDataSource.class).getJdbcUrl(),
-                     "--ledger.demo-data.enabled=false", "--ledger.node-id=node-b")) {
+                     "--ledger.demo-data.enabled=false", "--ledger.node-id=node-b",
+                     // the nodes of one ledger share its key: it attests their events and signs its checkpoints
+                     "--ledger.log.signing-key-file=" + dataDirectory.resolve("signing-key.pem"))) {
             List<LedgerClient> nodes = List.of(clientOf(first), clientOf(second));
 
             List<String> ids = new ArrayList<>();
@@ -75,6 +79,24 @@ class TwoNodesOnOneDatabaseTest {
             }
             Answer verification = nodes.get(1).get("auditor", "/api/ledger/verify");
             assertThat(verification.body().get("intact").asBoolean()).as(verification.text()).isTrue();
+        }
+    }
+
+    @Test
+    void aNodeWithAnotherKeyThanTheLedgersRefusesToStart(@TempDir Path dataDirectory) {
+        try (ConfigurableApplicationContext first = new SpringApplicationBuilder(LedgerApplication.class).run(
+                "--server.port=0", "--ledger.embedded-postgres.data-directory=" + dataDirectory,
+                "--ledger.embedded-postgres.port=0", "--ledger.demo-data.enabled=false", "--ledger.node-id=node-a",
+                "--ledger.log.signing-key-file=" + dataDirectory.resolve("signing-key.pem"))) {
+            LedgerClient client = clientOf(first);
+            assertThat(client.post("registrar", "/api/agreements", Agreements.proposal("1.00")).status()).isEqualTo(201);
+            ReadSide.eventually(() -> assertThat(client.get("auditor", "/api/ledger/checkpoint").status()).isEqualTo(200));
+
+            assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
+                    "--spring.datasource.url=" + first.getBean(HikariDataSource.class).getJdbcUrl(),
+                    "--ledger.demo-data.enabled=false", "--ledger.node-id=node-b",
+                    "--ledger.log.signing-key-file=" + dataDirectory.resolve("another-key.pem")).close())
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not the key of the ledger it runs on");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.agreementledger.ledger.audit;
 
+import org.agreementledger.ledger.chain.EventAttestation;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -25,10 +26,13 @@ public final class LedgerVerifier {
     private final ChainVerifier chains = new ChainVerifier();
     private final Deque<RecordedDigest> digestsToCheck;
     private final RecordedChainHeads recordedHeads;
+    private final AttestationCheck attestations;
     private int digestsChecked;
     private LedgerMismatch firstDigestMismatch;
 
-    private LedgerVerifier(List<RecordedDigest> digests, Map<Long, List<ChainHead>> headChanges) {
+    private LedgerVerifier(List<RecordedDigest> digests, Map<Long, List<ChainHead>> headChanges,
+                           EventAttestation attestation) {
+        this.attestations = new AttestationCheck(attestation);
         this.digestsToCheck = new ArrayDeque<>(digests.stream()
                 .sorted(Comparator.comparingLong(RecordedDigest::coversThroughPosition))
                 .toList());
@@ -42,20 +46,21 @@ public final class LedgerVerifier {
      * @param recordedDigests     the digests recorded so far, in any order
      * @param headChanges         by digest id, the chain heads that changed since the digest before it
      *                            (none for digests recorded before heads were kept)
+     * @param attestation         checks the writing nodes' attestations with the log's public key
      */
     public static LedgerVerification verify(long throughPosition, Iterator<PositionedEvent> eventsInGlobalOrder,
                                             List<RecordedDigest> recordedDigests,
-                                            Map<Long, List<ChainHead>> headChanges) {
+                                            Map<Long, List<ChainHead>> headChanges, EventAttestation attestation) {
         Optional<RecordedDigest> beyondTheEnd = recordedDigests.stream()
                 .filter(digest -> digest.coversThroughPosition() > throughPosition)
                 .min(Comparator.comparingLong(RecordedDigest::coversThroughPosition));
         LedgerVerifier verifier = new LedgerVerifier(recordedDigests.stream()
                 .filter(digest -> digest.coversThroughPosition() <= throughPosition)
-                .toList(), headChanges);
+                .toList(), headChanges, attestation);
         while (eventsInGlobalOrder.hasNext()) {
             PositionedEvent event = eventsInGlobalOrder.next();
             verifier.checkDigestsBefore(event.globalPosition());
-            Optional<LedgerMismatch> mismatch = verifier.chains.check(event);
+            Optional<LedgerMismatch> mismatch = verifier.chains.check(event).or(() -> verifier.attestations.check(event));
             if (mismatch.isPresent()) {
                 return verifier.result(throughPosition, mismatch.get());
             }

@@ -13,6 +13,11 @@ public enum MismatchReason {
     /** The event's stored content no longer gives the hash stored with it. */
     CONTENT_ALTERED,
     /**
+     * The event's hash is not attested by the log's key: inserted behind the ledger's back, even if
+     * its hash and link were computed correctly.
+     */
+    FORGED,
+    /**
      * The chain heads recomputed as of a recorded digest's position do not give that digest: a
      * chain was rewritten with consistent hashes, or events were removed from its end.
      */

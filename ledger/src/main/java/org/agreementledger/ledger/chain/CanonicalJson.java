@@ -94,10 +94,12 @@ public final class CanonicalJson {
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    /** A mutable copy without the named field, for hashing content that excludes its own hash. */
-    static JsonNode without(JsonNode object, String field) {
+    /** A mutable copy without the named fields, for hashing content that excludes its own hash. */
+    static JsonNode without(JsonNode object, String... fields) {
         ObjectNode copy = object.isObject() ? ((ObjectNode) object).deepCopy() : MAPPER.createObjectNode();
-        copy.remove(field);
+        for (String field : fields) {
+            copy.remove(field);
+        }
         return copy;
     }
 }

@@ -37,13 +37,19 @@ public final class EventHasher {
         content.put("payloadType", event.payloadType());
         content.put("payloadRevision", event.payloadRevision());
         content.set("payload", CanonicalJson.parse(event.payload()));
-        content.set("metaData", CanonicalJson.without(metaDataOf(event), LedgerMetaData.HASH));
+        content.set("metaData", CanonicalJson.without(metaDataOf(event), LedgerMetaData.HASH,
+                LedgerMetaData.ATTESTATION));
         return CanonicalJson.write(content);
     }
 
     /** The stored hash of an event, or {@code null} when its metadata holds none. */
     public static String storedHash(StoredEvent event) {
         return CanonicalJson.textField(metaDataOf(event), LedgerMetaData.HASH);
+    }
+
+    /** The writing node's attestation of the event's hash, or {@code null} when its metadata holds none. */
+    public static String storedAttestation(StoredEvent event) {
+        return CanonicalJson.textField(metaDataOf(event), LedgerMetaData.ATTESTATION);
     }
 
     /** The previous hash an event names, or {@code null} when its metadata holds none. */

@@ -23,8 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * Links every agreement's events into a hash chain as they are appended: each event gets the
- * instant it was recorded, its predecessor's hash and its own hash in its metadata. The hash
- * is computed from the very JSON bytes the store will hold, so it can be recomputed from them.
+ * instant it was recorded, its predecessor's hash, its own hash and the node's attestation of that
+ * hash ({@link EventAttestation}) in its metadata. The hash is computed from the very JSON bytes the
+ * store will hold, so it can be recomputed from them.
  * Two writers racing on one agreement compute their link from the same predecessor, and the
  * store's unique (aggregate, sequence) key lets only one of them in: a chain never forks.
  */
@@ -49,11 +50,14 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
     private final EventStorageEngine delegate;
     private final Serializer eventSerializer;
     private final Clock clock;
+    private final EventAttestation attestation;
 
-    HashChainingEventStorageEngine(EventStorageEngine delegate, Serializer eventSerializer, Clock clock) {
+    HashChainingEventStorageEngine(EventStorageEngine delegate, Serializer eventSerializer, Clock clock,
+                                   EventAttestation attestation) {
         this.delegate = delegate;
         this.eventSerializer = eventSerializer;
         this.clock = clock;
+        this.attestation = attestation;
     }
 
     /**
@@ -61,8 +65,9 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
      * and behind the hash chain, so that no event reaches the table unchained.
      */
     public static EventStorageEngine onJdbc(JdbcEventStorageEngine.Builder configured, Serializer eventSerializer,
-                                            Clock clock) {
-        return new HashChainingEventStorageEngine(configured.schema(EVENT_TABLE).build(), eventSerializer, clock);
+                                            Clock clock, EventAttestation attestation) {
+        return new HashChainingEventStorageEngine(configured.schema(EVENT_TABLE).build(), eventSerializer, clock,
+                attestation);
     }
 
     @Override
@@ -92,7 +97,8 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
         String hash = EventHasher.hash(new StoredEvent(withLink.getIdentifier(), withLink.getAggregateIdentifier(),
                 withLink.getSequenceNumber(), withLink.getType(), payload.getType().getName(),
                 payload.getType().getRevision(), payload.getData(), metaData.getData()));
-        return withLink.andMetaData(Map.of(LedgerMetaData.HASH, hash));
+        return withLink.andMetaData(Map.of(LedgerMetaData.HASH, hash,
+                LedgerMetaData.ATTESTATION, attestation.attest(hash)));
     }
 
     private String storedHashBefore(String aggregateIdentifier, long sequenceNumber) {

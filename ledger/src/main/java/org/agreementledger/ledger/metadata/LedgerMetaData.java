@@ -14,6 +14,8 @@ public final class LedgerMetaData {
     public static final String PREVIOUS_HASH = "previousHash";
     /** This event's hash: covers its canonical content, including {@link #PREVIOUS_HASH}. */
     public static final String HASH = "hash";
+    /** The writing node's signature of {@link #HASH} with the log's key; like the hash, outside what the hash covers. */
+    public static final String ATTESTATION = "attestation";
 
     private LedgerMetaData() {
     }

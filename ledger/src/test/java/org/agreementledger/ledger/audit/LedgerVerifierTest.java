@@ -1,11 +1,13 @@
 package org.agreementledger.ledger.audit;
 
+import org.agreementledger.ledger.chain.EventAttestation;
 import org.agreementledger.ledger.chain.EventHasher;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.agreementledger.ledger.metadata.LedgerMetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,9 @@ class LedgerVerifierTest {
 
     private static final String A = "3f6d1c52-8a0e-4b8e-9c1e-2a7d5b0e4f11";
     private static final String B = "9b2e7d10-0c4a-4f5e-8d3b-1e6f2a9c7b44";
+
+    private static final KeyPair LOG_KEY = TestLedger.ed25519KeyPair();
+    private static final EventAttestation ATTESTATION = EventAttestation.checkingWith(LOG_KEY.getPublic());
 
     private TestLedger ledger;
 
@@ -32,7 +37,7 @@ class LedgerVerifierTest {
     }
 
     private LedgerVerification verify() {
-        return LedgerVerifier.verify(ledger.events().size(), ledger.events().iterator(), ledger.digests(), Map.of());
+        return LedgerVerifier.verify(ledger.events().size(), ledger.events().iterator(), ledger.digests(), Map.of(), ATTESTATION);
     }
 
     @Test
@@ -50,7 +55,7 @@ class LedgerVerifierTest {
 
     @Test
     void anEmptyLedgerIsIntact() {
-        LedgerVerification result = LedgerVerifier.verify(0, List.<PositionedEvent>of().iterator(), List.of(), Map.of());
+        LedgerVerification result = LedgerVerifier.verify(0, List.<PositionedEvent>of().iterator(), List.of(), Map.of(), ATTESTATION);
 
         assertThat(result.intact()).isTrue();
         assertThat(result.currentDigest()).isEqualTo(LedgerDigest.of(List.of()));
@@ -98,7 +103,7 @@ class LedgerVerifierTest {
         List<PositionedEvent> withoutThird = new ArrayList<>(ledger.events());
         withoutThird.remove(2);
 
-        LedgerVerification result = LedgerVerifier.verify(5, withoutThird.iterator(), ledger.digests(), Map.of());
+        LedgerVerification result = LedgerVerifier.verify(5, withoutThird.iterator(), ledger.digests(), Map.of(), ATTESTATION);
 
         assertThat(result.intact()).isFalse();
         assertThat(result.firstMismatch().reason()).isEqualTo(MismatchReason.BROKEN_LINK);
@@ -152,7 +157,7 @@ class LedgerVerifierTest {
     void eventsRemovedFromTheEndAreCaughtByTheLastDigest() {
         List<PositionedEvent> truncated = ledger.events().subList(0, 4);
 
-        LedgerVerification result = LedgerVerifier.verify(5, truncated.iterator(), ledger.digests(), Map.of());
+        LedgerVerification result = LedgerVerifier.verify(5, truncated.iterator(), ledger.digests(), Map.of(), ATTESTATION);
 
         assertThat(result.firstMismatch().reason()).isEqualTo(MismatchReason.DIGEST_MISMATCH);
         assertThat(result.firstMismatch().digestId()).isEqualTo(2);
@@ -162,7 +167,7 @@ class LedgerVerifierTest {
     @Test
     void aDigestBeyondTheLedgersEndShowsATruncatedTail() {
         LedgerVerification result = LedgerVerifier.verify(3, ledger.events().subList(0, 3).iterator(),
-                ledger.digests(), Map.of());
+                ledger.digests(), Map.of(), ATTESTATION);
 
         assertThat(result.intact()).isFalse();
         assertThat(result.digestsChecked()).isEqualTo(1);
@@ -180,7 +185,7 @@ class LedgerVerifierTest {
         List<PositionedEvent> events = new ArrayList<>(ledger.events().subList(0, 3));
         events.set(1, TestLedger.withPayload(events.get(1), "{\"amount\":\"1.00\"}"));
 
-        LedgerVerification result = LedgerVerifier.verify(3, events.iterator(), ledger.digests(), Map.of());
+        LedgerVerification result = LedgerVerifier.verify(3, events.iterator(), ledger.digests(), Map.of(), ATTESTATION);
 
         assertThat(result.firstMismatch().reason()).isEqualTo(MismatchReason.CONTENT_ALTERED);
         assertThat(result.firstMismatch().globalPosition()).isEqualTo(2);
@@ -191,7 +196,7 @@ class LedgerVerifierTest {
         List<PositionedEvent> withoutTheLastOfA = ledger.events().subList(0, 4);
 
         LedgerVerification result = LedgerVerifier.verify(5, withoutTheLastOfA.iterator(), ledger.digests(),
-                ledger.headChanges());
+                ledger.headChanges(), ATTESTATION);
 
         LedgerMismatch mismatch = result.firstMismatch();
         assertThat(mismatch.reason()).isEqualTo(MismatchReason.TRUNCATED);
@@ -210,7 +215,7 @@ class LedgerVerifierTest {
         ledger.replace(4, TestLedger.sealed(TestLedger.withPayload(ledger.event(4), "{\"partyId\":\"forged\"}")));
 
         LedgerMismatch mismatch = LedgerVerifier.verify(5, ledger.events().iterator(), ledger.digests(),
-                ledger.headChanges()).firstMismatch();
+                ledger.headChanges(), ATTESTATION).firstMismatch();
 
         assertThat(mismatch.reason()).isEqualTo(MismatchReason.DIGEST_MISMATCH);
         assertThat(mismatch.agreementId()).isEqualTo(B);
@@ -219,7 +224,44 @@ class LedgerVerifierTest {
 
     @Test
     void anIntactLedgerWithKeptHeadsIsIntact() {
-        assertThat(LedgerVerifier.verify(5, ledger.events().iterator(), ledger.digests(), ledger.headChanges())
+        assertThat(LedgerVerifier.verify(5, ledger.events().iterator(), ledger.digests(), ledger.headChanges(), ATTESTATION)
+                .intact()).isTrue();
+    }
+
+    @Test
+    void anUnattestedEventAfterAttestedOnesIsAForgeryEvenWithACorrectHashAndLink() {
+        ledger.attestWith(EventAttestation.signingWith(LOG_KEY));
+        ledger.append(A, "{\"partyId\":\"attested\"}"); // 6
+        ledger.attestWith(null);
+        ledger.append(B, "{\"partyId\":\"inserted by SQL\"}"); // 7
+
+        LedgerMismatch mismatch = LedgerVerifier.verify(7, ledger.events().iterator(), ledger.digests(), Map.of(),
+                ATTESTATION).firstMismatch();
+
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.FORGED);
+        assertThat(mismatch.globalPosition()).isEqualTo(7);
+        assertThat(mismatch.detail()).contains("since position 6");
+    }
+
+    @Test
+    void anAttestationByAnotherKeyIsAForgery() {
+        ledger.attestWith(EventAttestation.signingWith(TestLedger.ed25519KeyPair()));
+        ledger.append(A, "{\"partyId\":\"signed by an impostor\"}"); // 6
+
+        LedgerMismatch mismatch = LedgerVerifier.verify(6, ledger.events().iterator(), ledger.digests(), Map.of(),
+                ATTESTATION).firstMismatch();
+
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.FORGED);
+        assertThat(mismatch.globalPosition()).isEqualTo(6);
+    }
+
+    @Test
+    void attestedEventsAfterUnattestedOnesAreIntact() {
+        ledger.attestWith(EventAttestation.signingWith(LOG_KEY));
+        ledger.append(A, "{\"partyId\":\"attested\"}"); // 6
+        ledger.append(B, "{\"partyId\":\"attested too\"}"); // 7
+
+        assertThat(LedgerVerifier.verify(7, ledger.events().iterator(), ledger.digests(), Map.of(), ATTESTATION)
                 .intact()).isTrue();
     }
 }

@@ -3,12 +3,16 @@ package org.agreementledger.ledger.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.agreementledger.ledger.chain.CanonicalJson;
+import org.agreementledger.ledger.chain.EventAttestation;
 import org.agreementledger.ledger.chain.EventHasher;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.agreementledger.ledger.chain.StoredEvent;
 import org.agreementledger.ledger.metadata.LedgerMetaData;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +28,20 @@ final class TestLedger {
     private final Map<String, ChainHead> heads = new HashMap<>();
     private final List<RecordedDigest> digests = new ArrayList<>();
     private final Map<Long, List<ChainHead>> headChanges = new HashMap<>();
+    private EventAttestation attestation;
+
+    /** Events appended from now on carry the writing node's attestation; null: none, as before attestations. */
+    void attestWith(EventAttestation attestation) {
+        this.attestation = attestation;
+    }
+
+    static KeyPair ed25519KeyPair() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** Appends an event with the given payload to the agreement's chain, at the next global position. */
     PositionedEvent append(String agreementId, String payloadJson) {
@@ -38,6 +56,10 @@ final class TestLedger {
                 "event-" + (events.size() + 1), agreementId, sequence, "Agreement",
                 "org.agreementledger.ledger.event.AgreementSigned", null,
                 payloadJson.getBytes(StandardCharsets.UTF_8), bytes(metaData))));
+        if (attestation != null) {
+            event = withMetaDataField(event, LedgerMetaData.ATTESTATION,
+                    attestation.attest(EventHasher.storedHash(event.event())));
+        }
         events.add(event);
         heads.put(agreementId, new ChainHead(agreementId, sequence, EventHasher.storedHash(event.event())));
         return event;

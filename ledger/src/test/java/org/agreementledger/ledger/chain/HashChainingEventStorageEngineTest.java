@@ -17,6 +17,9 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,9 +41,10 @@ class HashChainingEventStorageEngineTest {
     private final Serializer serializer = JacksonSerializer.builder()
             .objectMapper(JsonMapper.builder().addModule(new JavaTimeModule()).build())
             .build();
+    private static final KeyPair LOG_KEY = ed25519KeyPair();
     private final InMemoryEventStorageEngine store = new InMemoryEventStorageEngine();
-    private final HashChainingEventStorageEngine engine =
-            new HashChainingEventStorageEngine(store, serializer, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final HashChainingEventStorageEngine engine = new HashChainingEventStorageEngine(store, serializer,
+            Clock.fixed(NOW, ZoneOffset.UTC), EventAttestation.signingWith(LOG_KEY));
 
     private static DomainEventMessage<?> event(UUID agreement, long sequence, Object payload) {
         return new GenericDomainEventMessage<>("Agreement", agreement.toString(), sequence, payload,
@@ -88,9 +92,34 @@ class HashChainingEventStorageEngineTest {
     }
 
     @Test
+    void everyEventCarriesTheNodesAttestationOfItsHashOutsideWhatTheHashCovers() throws Exception {
+        engine.appendEvents(List.of(event(A, 0, new AgreementSigned(A, "CN-URUMQI-XJU", AUG_22)),
+                event(A, 1, new AgreementFullySigned(A, AUG_22))));
+        EventAttestation checker = EventAttestation.checkingWith(LOG_KEY.getPublic());
+        EventAttestation otherKey = EventAttestation.checkingWith(ed25519KeyPair().getPublic());
+
+        assertThat(stored()).allSatisfy(event -> {
+            String hash = EventHasher.storedHash(event.event());
+            String attestation = EventHasher.storedAttestation(event.event());
+            assertThat(checker.verifies(hash, attestation)).isTrue();
+            assertThat(otherKey.verifies(hash, attestation)).isFalse();
+            assertThat(checker.verifies(EventHasher.GENESIS, attestation)).isFalse();
+            assertThat(EventHasher.hash(event.event())).as("the hash still recomputes").isEqualTo(hash);
+        });
+    }
+
+    @Test
     void anEventWhosePredecessorIsNotStoredIsRefused() {
         assertThatThrownBy(() -> engine.appendEvents(List.of(event(A, 1, new AgreementFullySigned(A, AUG_22)))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no event 0 of " + A);
+    }
+
+    private static KeyPair ed25519KeyPair() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

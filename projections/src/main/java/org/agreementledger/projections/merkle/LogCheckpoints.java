@@ -6,6 +6,8 @@ import org.agreementledger.ledger.checkpoint.NoteSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +18,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.KeyPair;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -23,7 +26,7 @@ import java.util.Optional;
 
 /**
  * The log's signed checkpoints: signed with the log's Ed25519 key, whose file lives outside the
- * database; kept in {@code ledger_checkpoint} and, one file per checkpoint, in a directory outside
+ * database ({@code ledger.log.signing-key-file}); kept in {@code ledger_checkpoint} and, one file per checkpoint, in a directory outside
  * the database too, so that a copy survives a rewrite of the database.
  */
 @Repository
@@ -37,18 +40,36 @@ public class LogCheckpoints {
     private final NoteSigner signer;
     private final Path directory;
 
-    public LogCheckpoints(JdbcTemplate jdbc, Clock clock, @Value("${ledger.log.origin}") String origin,
-                          @Value("${ledger.log.signing-key-file}") Path keyFile,
+    public LogCheckpoints(JdbcTemplate jdbc, Clock clock, @Value("${ledger.log.origin}") String origin, KeyPair logKey,
                           @Value("${ledger.log.checkpoint-directory}") Path directory) throws IOException {
         this.jdbc = jdbc;
         this.clock = clock;
         this.origin = origin;
-        this.signer = new NoteSigner(origin, SigningKeyFile.loadOrCreate(keyFile));
+        this.signer = new NoteSigner(origin, logKey);
         this.directory = directory;
-        requireTheKeyPairMatches(keyFile);
+        requireTheKeyPairMatches();
         Files.createDirectories(directory);
-        log.info("The log {} signs its checkpoints with the key in {}; verifier key: {}; copies in {}", origin,
-                keyFile.toAbsolutePath().normalize(), verifierKey(), directory.toAbsolutePath().normalize());
+        log.info("The log {} signs its checkpoints with verifier key {}; copies in {}", origin, verifierKey(),
+                directory.toAbsolutePath().normalize());
+    }
+
+    /**
+     * A node whose key is not the ledger's would attest events and sign checkpoints nobody can check
+     * against the ledger's verifier key: it refuses to start once the latest checkpoint shows it.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void requireTheLedgersKey() {
+        Optional<String> latest = latest();
+        if (latest.isEmpty()) {
+            return;
+        }
+        try {
+            signer.verifier().verifiedText(latest.get());
+        } catch (NoteException notOurs) {
+            throw new IllegalStateException("This node's signing key (verifier key " + verifierKey() + ") is not the"
+                    + " key of the ledger it runs on: its latest checkpoint does not verify with it (" + notOurs.getMessage()
+                    + "). Give every node the ledger's key file (LEDGER_SIGNING_KEY_FILE).");
+        }
     }
 
     /** The C2SP verifier key of the log's checkpoints: what an auditor trusts. */
@@ -100,11 +121,11 @@ public class LogCheckpoints {
         }
     }
 
-    private void requireTheKeyPairMatches(Path keyFile) {
+    private void requireTheKeyPairMatches() {
         try {
-            signer.verifier().verifiedText(signer.sign("a test of the key in " + keyFile.getFileName() + "\n"));
+            signer.verifier().verifiedText(signer.sign("a test of the log's key\n"));
         } catch (NoteException | RuntimeException mismatch) {
-            throw new IllegalStateException("the private and public keys in " + keyFile + " are not one pair", mismatch);
+            throw new IllegalStateException("the log key's private and public halves are not one pair", mismatch);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.agreementledger.projections.merkle;
+package org.agreementledger.ledger.checkpoint;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * The log's Ed25519 signing key in a PEM file outside the database (private key as PKCS#8, public
  * key as X.509), created on first use, readable by its owner only.
  */
-final class SigningKeyFile {
+public final class SigningKeyFile {
 
     private static final Pattern BLOCK = Pattern.compile("-----BEGIN (PRIVATE|PUBLIC) KEY-----([A-Za-z0-9+/=\\s]+)-----END \\1 KEY-----");
 
@@ -29,7 +29,7 @@ final class SigningKeyFile {
     }
 
     /** The key pair in the file; a new one, written there, when there is no file yet. */
-    static KeyPair loadOrCreate(Path file) throws IOException {
+    public static KeyPair loadOrCreate(Path file) throws IOException {
         if (!Files.exists(file)) {
             try {
                 create(file);

@@ -1,0 +1,42 @@
+package org.agreementledger.ledger.audit;
+
+import org.agreementledger.ledger.chain.EventAttestation;
+import org.agreementledger.ledger.chain.EventHasher;
+import org.agreementledger.ledger.chain.PositionedEvent;
+
+import java.util.Optional;
+
+/**
+ * Follows the writing nodes' attestations through the events in global order: an attestation that
+ * does not verify with the log's key is a forgery, and so is an event without one once attested
+ * events have begun (events written before attestation existed carry none).
+ */
+final class AttestationCheck {
+
+    private final EventAttestation attestation;
+    private Long attestedSince;
+
+    AttestationCheck(EventAttestation attestation) {
+        this.attestation = attestation;
+    }
+
+    /** The event's forgery, if it is one; events given in global order, each after its chain check. */
+    Optional<LedgerMismatch> check(PositionedEvent event) {
+        String hash = EventHasher.storedHash(event.event());
+        String attested = EventHasher.storedAttestation(event.event());
+        if (attested == null) {
+            return attestedSince == null ? Optional.empty() : Optional.of(LedgerMismatch.atEvent(MismatchReason.FORGED,
+                    "the event carries no attestation of the node that wrote it, although every event since position "
+                            + attestedSince + " does: it was not written by the ledger", event, null, null));
+        }
+        if (!attestation.verifies(hash, attested)) {
+            return Optional.of(LedgerMismatch.atEvent(MismatchReason.FORGED,
+                    "the event's attestation does not verify with the log's key: it was not written by the ledger",
+                    event, null, attested));
+        }
+        if (attestedSince == null) {
+            attestedSince = event.globalPosition();
+        }
+        return Optional.empty();
+    }
+}
