@@ -1,28 +1,29 @@
 package org.agreementledger.api.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.agreementledger.api.problem.ProblemCode;
 import org.agreementledger.api.problem.Problems;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Tomcat's own error report, for what it refuses before any servlet sees the request (an encoded
  * slash in the path, a control byte in a header): a problem answer, not an HTML page. Tomcat makes
- * it by class name, so it builds its JSON itself.
+ * it by class name, so it writes the problem with a mapper of its own.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Writes a problem's properties as its own fields, as Spring MVC does. */
+    private static final ObjectMapper JSON = new ObjectMapper().addMixIn(ProblemDetail.class,
+            ProblemDetailJacksonMixin.class);
     /**
      * A transfer coding or HTTP version Tomcat does not implement is the client's choice: a 4xx,
      * as every refusal of a client's bytes is here (RFC 9112 suggests 501 and 505).
@@ -40,15 +41,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             status = HttpStatus.BAD_REQUEST;
             response.setStatus(status.value());
         }
-        Map<String, Object> problem = new LinkedHashMap<>();
-        boolean serverError = status.is5xxServerError();
-        String code = serverError ? ProblemCode.INTERNAL_ERROR.code() : Problems.codeOf(status);
-        problem.put("type", Problems.TYPE_PREFIX + code);
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", serverError ? Problems.SERVER_ERROR_DETAIL
-                : "The request was refused before it reached the ledger: " + status.getReasonPhrase() + ".");
-        problem.put("code", code);
+        ProblemDetail problem = Problems.ofStatus(status,
+                "The request was refused before it reached the ledger: " + status.getReasonPhrase() + ".");
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
