@@ -33,9 +33,6 @@ final class Unavailability {
                         + " reached just now; nothing was acknowledged. Retry in " + Problems.RETRY_AFTER_SECONDS
                         + " seconds."));
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return Optional.empty();
     }
