@@ -2,6 +2,7 @@ package org.agreementledger.api.crash;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agreementledger.api.support.LedgerClient;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -27,9 +27,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceProcess {
 
-    static final Map<String, String> PASSWORDS = Map.of("registrar", "registrar-pass",
-            "signatory-xju", "xju-pass", "signatory-kbtu", "kbtu-pass", "auditor", "auditor-pass",
-            "analyst", "analyst-pass", "admin", "admin-pass");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
@@ -125,7 +122,7 @@ final class ServiceProcess {
     }
 
     private HttpRequest.Builder request(String user, String path) {
-        String credentials = user + ":" + PASSWORDS.get(user);
+        String credentials = user + ":" + LedgerClient.PASSWORDS.get(user);
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Basic "
                         + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
@@ -143,14 +140,9 @@ final class ServiceProcess {
 
     /** SIGKILL to the service and its database server with all its processes, at the same instant: a power cut. */
     void killServiceAndDatabase() throws Exception {
-        ProcessHandle postmaster = postmaster().orElseThrow();
-        List<ProcessHandle> doomed = new ArrayList<>(postmaster.descendants().toList());
-        doomed.add(postmaster);
+        List<ProcessHandle> doomed = databaseProcesses();
         doomed.add(process.toHandle());
-        doomed.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle handle : doomed) {
-            handle.onExit().get(10, TimeUnit.SECONDS);
-        }
+        killAll(doomed);
     }
 
     /** SIGKILL to the service's JVM only: its PostgreSQL server is left running, an orphan. */
@@ -161,9 +153,19 @@ final class ServiceProcess {
 
     /** SIGKILL to the database server and its processes only, under the running service. */
     void killDatabase() throws Exception {
+        killAll(databaseProcesses());
+    }
+
+    /** The database server and every process it started. */
+    private List<ProcessHandle> databaseProcesses() throws IOException {
         ProcessHandle postmaster = postmaster().orElseThrow();
-        List<ProcessHandle> doomed = new ArrayList<>(postmaster.descendants().toList());
-        doomed.add(postmaster);
+        List<ProcessHandle> processes = new ArrayList<>(postmaster.descendants().toList());
+        processes.add(postmaster);
+        return processes;
+    }
+
+    /** SIGKILL to all at once, then waits until each has exited. */
+    private static void killAll(List<ProcessHandle> doomed) throws Exception {
         doomed.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle handle : doomed) {
             handle.onExit().get(10, TimeUnit.SECONDS);

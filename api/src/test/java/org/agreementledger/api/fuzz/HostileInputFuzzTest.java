@@ -2,6 +2,7 @@ package org.agreementledger.api.fuzz;
 
 import org.agreementledger.api.fuzz.RawHttp.Answer;
 import org.agreementledger.api.support.HttpContractTest;
+import org.agreementledger.api.support.LedgerClient;
 import org.agreementledger.api.support.TestIdentityProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,7 +38,6 @@ class HostileInputFuzzTest extends HttpContractTest {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20240822L);
     private static final int REQUESTS = Integer.getInteger("fuzz.requests", 3000);
-    private static final String PASSWORD_SUFFIX = "-pass";
 
     @LocalServerPort
     int port;
@@ -309,7 +309,7 @@ class HostileInputFuzzTest extends HttpContractTest {
             target = bytes(endpoint.path);
             body = bytes(endpoint.body);
             setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    bytes(endpoint.user + ":" + password(endpoint.user))));
+                    bytes(endpoint.user + ":" + LedgerClient.PASSWORDS.get(endpoint.user))));
             if (method.equals("POST")) {
                 setHeader("Content-Type", "application/json");
             }
@@ -337,14 +337,6 @@ class HostileInputFuzzTest extends HttpContractTest {
         private static String shorten(byte[] bytes) {
             String text = new String(bytes, StandardCharsets.ISO_8859_1);
             return text.length() > 300 ? text.substring(0, 300) + "... (" + text.length() + " bytes)" : text;
-        }
-
-        private static String password(String user) {
-            return switch (user) {
-                case "signatory-xju" -> "xju" + PASSWORD_SUFFIX;
-                case "signatory-kbtu" -> "kbtu" + PASSWORD_SUFFIX;
-                default -> user + PASSWORD_SUFFIX;
-            };
         }
     }
 }
