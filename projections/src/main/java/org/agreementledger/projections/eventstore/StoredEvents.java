@@ -42,6 +42,16 @@ public class StoredEvents {
         this.streamingJdbc.setFetchSize(STREAM_FETCH_SIZE);
     }
 
+    /**
+     * The highest global position written so far, 0 for none, read without a lock: a lower position
+     * may still commit after it, so it says only whether there is anything new.
+     */
+    public long lastPosition() {
+        Long position = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry",
+                Long.class);
+        return position == null ? 0 : position;
+    }
+
     /** Whether the ledger holds no event at all. */
     public boolean isEmpty() {
         return Boolean.TRUE.equals(jdbc.queryForObject(

@@ -65,6 +65,9 @@ public class MerkleLogIntegrator {
      * lock, and signs a checkpoint of the tree after each batch.
      */
     public void integrate() {
+        if (storedEvents.lastPosition() <= subtrees.lastIntegratedPosition()) {
+            return; // nothing new: no need to hold writers for the stable position
+        }
         long through = horizon.stablePosition();
         Batch batch;
         do {
