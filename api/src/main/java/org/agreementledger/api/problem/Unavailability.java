@@ -1,5 +1,6 @@
 package org.agreementledger.api.problem;
 
+import org.agreementledger.projections.audit.NotYetLoggedException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.ProblemDetail;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * A failure that is nobody's fault but the absence of what the service depends on: the database
  * cannot be reached, refuses connections or is shutting down; the identity provider cannot be
- * reached to check a token. Answered 503 with Retry-After, so that clients retry.
+ * reached to check a token; the Merkle log has not reached an event yet. Answered 503 with
+ * Retry-After, so that clients retry.
  */
 final class Unavailability {
 
@@ -23,6 +25,9 @@ final class Unavailability {
 
     static Optional<ProblemDetail> problemFor(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NotYetLoggedException) {
+                return Optional.of(Problems.of(ProblemCode.NOT_YET_LOGGED, cause.getMessage()));
+            }
             if (cause instanceof AuthenticationServiceException) {
                 return Optional.of(Problems.of(ProblemCode.SERVICE_UNAVAILABLE, "The identity provider cannot be"
                         + " reached just now to check the token. Retry in " + Problems.RETRY_AFTER_SECONDS

@@ -1,6 +1,7 @@
 package org.agreementledger.api.crash;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agreementledger.api.support.ServiceProcess;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package org.agreementledger.api.crash;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.agreementledger.api.crash.AcknowledgingLoad.Acknowledged;
+import org.agreementledger.api.support.ServiceProcess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

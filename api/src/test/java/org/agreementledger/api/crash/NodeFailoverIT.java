@@ -1,6 +1,7 @@
 package org.agreementledger.api.crash;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.agreementledger.api.support.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,6 +8,7 @@ import org.agreementledger.api.support.LedgerClient.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
@@ -15,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Supplier;
 
@@ -31,6 +33,8 @@ class DatabaseOutageTest {
     /** The connection wait, a reply wait, and Hikari's check of a pooled connection, with room to spare. */
     private static final Duration BOUND = Duration.ofSeconds(20);
 
+    @TempDir
+    static Path directory;
     private static EmbeddedPostgres database;
     private static TcpProxy relay;
     private static ConfigurableApplicationContext service;
@@ -43,6 +47,8 @@ class DatabaseOutageTest {
         service = new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + relay.port() + "/postgres?user=postgres",
                 "--spring.datasource.hikari.data-source-properties.socketTimeout=3",
+                "--ledger.log.signing-key-file=" + directory.resolve("signing-key.pem"),
+                "--ledger.log.checkpoint-directory=" + directory.resolve("checkpoints"),
                 "--ledger.demo-data.enabled=false");
         client = new LedgerClient(new TestRestTemplate(new RestTemplateBuilder()
                 .rootUri("http://localhost:" + service.getEnvironment().getProperty("local.server.port"))

@@ -43,6 +43,7 @@ class TwoNodesOnOneDatabaseTest {
                      "--server.port=0",
                      "--spring.datasource.url=" + first.getBean(HikariDataSource.class).getJdbcUrl(),
                      "--ledger.demo-data.enabled=false", "--ledger.node-id=node-b",
+                     "--ledger.log.checkpoint-directory=" + dataDirectory.resolve("node-b-checkpoints"),
                      // the nodes of one ledger share its key: it attests their events and signs its checkpoints
                      "--ledger.log.signing-key-file=" + dataDirectory.resolve("signing-key.pem"))) {
             List<LedgerClient> nodes = List.of(clientOf(first), clientOf(second));
@@ -95,6 +96,7 @@ class TwoNodesOnOneDatabaseTest {
             assertThatThrownBy(() -> new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
                     "--spring.datasource.url=" + first.getBean(HikariDataSource.class).getJdbcUrl(),
                     "--ledger.demo-data.enabled=false", "--ledger.node-id=node-b",
+                    "--ledger.log.checkpoint-directory=" + dataDirectory.resolve("node-b-checkpoints"),
                     "--ledger.log.signing-key-file=" + dataDirectory.resolve("another-key.pem")).close())
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not the key of the ledger it runs on");
         }

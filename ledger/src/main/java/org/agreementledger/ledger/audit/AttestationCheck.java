@@ -11,23 +11,29 @@ import java.util.Optional;
  * does not verify with the log's key is a forgery, and so is an event without one once attested
  * events have begun (events written before attestation existed carry none).
  */
-final class AttestationCheck {
+public final class AttestationCheck {
 
     private final EventAttestation attestation;
     private Long attestedSince;
 
-    AttestationCheck(EventAttestation attestation) {
+    /**
+     * @param attestedSince the position of an attested event before the first one to check, or null
+     *                      when no event before it is attested
+     */
+    public AttestationCheck(EventAttestation attestation, Long attestedSince) {
         this.attestation = attestation;
+        this.attestedSince = attestedSince;
     }
 
     /** The event's forgery, if it is one; events given in global order, each after its chain check. */
-    Optional<LedgerMismatch> check(PositionedEvent event) {
+    public Optional<LedgerMismatch> check(PositionedEvent event) {
         String hash = EventHasher.storedHash(event.event());
         String attested = EventHasher.storedAttestation(event.event());
         if (attested == null) {
             return attestedSince == null ? Optional.empty() : Optional.of(LedgerMismatch.atEvent(MismatchReason.FORGED,
-                    "the event carries no attestation of the node that wrote it, although every event since position "
-                            + attestedSince + " does: it was not written by the ledger", event, null, null));
+                    "the event carries no attestation of the node that wrote it, although the events before it do"
+                            + " (the event at position " + attestedSince + " is attested): it was not written by the ledger",
+                    event, null, null));
         }
         if (!attestation.verifies(hash, attested)) {
             return Optional.of(LedgerMismatch.atEvent(MismatchReason.FORGED,

@@ -1,25 +1,37 @@
 package org.agreementledger.ledger.audit;
 
 import org.agreementledger.ledger.chain.CanonicalJson;
+import org.agreementledger.ledger.chain.EventAttestation;
+import org.agreementledger.ledger.chain.EventHasher;
+import org.agreementledger.ledger.checkpoint.Checkpoint;
+import org.agreementledger.ledger.checkpoint.NoteException;
+import org.agreementledger.ledger.checkpoint.NoteVerifier;
+import org.agreementledger.ledger.merkle.MerkleProofs;
+import org.agreementledger.ledger.merkle.ProofException;
+
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Checks an agreement certificate offline, with no database and no service: recomputes every
- * event's hash and link from its stored content, finds the agreement's chain head among the
- * digest's chain heads, and recomputes the ledger digest from those heads. Whoever compares the
- * digest with one published or noted earlier knows the agreement's events are the ones recorded.
+ * Checks an agreement certificate offline, with no database and no service, trusting only the
+ * log's public key: recomputes every event's hash and link from its stored content, checks every
+ * event's attestation and every inclusion proof, and the checkpoint's signature; given a checkpoint
+ * the auditor kept from before, also the proof that today's log extends it.
  *
- * <p>Run: {@code java -jar ledger/target/ledger-0.1.0-SNAPSHOT-certificate-verifier.jar certificate.json};
- * exit status 0 when valid, 1 when not, 2 when the file cannot be read as a certificate.
+ * <p>Run: {@code java -jar ledger/target/ledger-0.1.0-SNAPSHOT-certificate-verifier.jar --key <verifier key>
+ * [--saved-checkpoint <file>] certificate.json}; exit status 0 when valid, 1 when not, 2 when the
+ * arguments or files cannot be read.
  */
 public final class CertificateVerifier {
+
+    private static final String USAGE = "usage: java -jar ledger-<version>-certificate-verifier.jar"
+            + " --key <the log's verifier key> [--saved-checkpoint <checkpoint file>] <certificate.json>";
 
     private CertificateVerifier() {
     }
@@ -30,93 +42,185 @@ public final class CertificateVerifier {
 
     /** The command line: checks the certificate file named and answers the exit status. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length != 1) {
-            err.println("usage: java -jar ledger-<version>-certificate-verifier.jar <certificate.json>");
+        String key = null;
+        String savedCheckpointFile = null;
+        String certificateFile = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--key") && i + 1 < args.length) {
+                key = args[++i];
+            } else if (args[i].equals("--saved-checkpoint") && i + 1 < args.length) {
+                savedCheckpointFile = args[++i];
+            } else if (!args[i].startsWith("--") && certificateFile == null) {
+                certificateFile = args[i];
+            } else {
+                certificateFile = null;
+                break;
+            }
+        }
+        if (key == null || certificateFile == null) {
+            err.println(USAGE);
             return 2;
         }
+        NoteVerifier trustedKey;
+        try {
+            trustedKey = NoteVerifier.of(key);
+        } catch (IllegalArgumentException unreadable) {
+            err.println("cannot read " + key + " as a verifier key: " + unreadable.getMessage());
+            return 2;
+        }
+        String savedCheckpoint = null;
         AgreementCertificate certificate;
         try {
-            certificate = CanonicalJson.read(Files.readAllBytes(Path.of(args[0])), AgreementCertificate.class);
+            if (savedCheckpointFile != null) {
+                savedCheckpoint = Files.readString(Path.of(savedCheckpointFile), StandardCharsets.UTF_8);
+            }
+            certificate = CanonicalJson.read(Files.readAllBytes(Path.of(certificateFile)), AgreementCertificate.class);
         } catch (IOException | RuntimeException unreadable) {
-            err.println("cannot read " + args[0] + " as an agreement certificate: " + unreadable.getMessage());
+            err.println("cannot read " + (savedCheckpoint == null && savedCheckpointFile != null ? savedCheckpointFile
+                    : certificateFile) + ": " + unreadable.getMessage());
             return 2;
         }
-        CertificateCheck check = verify(certificate);
+        CertificateCheck check = verify(certificate, trustedKey, savedCheckpoint);
         out.println((check.valid() ? "VALID: " : "NOT VALID: ") + check.summary());
         return check.valid() ? 0 : 1;
     }
 
-    public static CertificateCheck verify(AgreementCertificate certificate) {
+    /**
+     * @param trustedKey      the log's verifier key, as the auditor got it from a source they trust
+     * @param savedCheckpoint a checkpoint note the auditor kept from before, or null
+     */
+    public static CertificateCheck verify(AgreementCertificate certificate, NoteVerifier trustedKey,
+                                          String savedCheckpoint) {
+        try {
+            return shapeProblem(certificate)
+                    .map(CertificateCheck::failed)
+                    .orElseGet(() -> verifyWellShaped(certificate, trustedKey, savedCheckpoint));
+        } catch (IllegalArgumentException malformed) {
+            return CertificateCheck.failed("the certificate holds something malformed: " + malformed.getMessage());
+        }
+    }
+
+    private static Optional<String> shapeProblem(AgreementCertificate certificate) {
         if (!AgreementCertificate.FORMAT.equals(certificate.format())) {
-            return CertificateCheck.failed("the format is '" + certificate.format() + "', not '"
-                    + AgreementCertificate.FORMAT + "'");
+            return Optional.of("the format is '" + certificate.format() + "', not '" + AgreementCertificate.FORMAT + "'");
         }
         if (certificate.agreementId() == null) {
-            return CertificateCheck.failed("the certificate names no agreement");
+            return Optional.of("the certificate names no agreement");
         }
-        if (certificate.events() == null || certificate.events().isEmpty()) {
-            return CertificateCheck.failed("the certificate holds no events");
+        if (certificate.events() == null || certificate.events().isEmpty()
+                || certificate.events().stream().anyMatch(logged -> logged == null || logged.event() == null
+                || logged.inclusionProof() == null)) {
+            return Optional.of("the certificate holds no events, or an event without its inclusion proof");
         }
-        if (certificate.digest() == null || certificate.chainHeads() == null) {
-            return CertificateCheck.failed("the certificate holds no ledger digest with its chain heads");
+        if (certificate.checkpoint() == null) {
+            return Optional.of("the certificate holds no checkpoint");
+        }
+        return Optional.empty();
+    }
+
+    private static CertificateCheck verifyWellShaped(AgreementCertificate certificate, NoteVerifier trustedKey,
+                                                     String savedCheckpoint) {
+        Checkpoint checkpoint;
+        try {
+            checkpoint = signedCheckpoint(certificate.checkpoint(), trustedKey);
+        } catch (NoteException unsigned) {
+            return CertificateCheck.failed("the certificate's checkpoint: " + unsigned.getMessage());
         }
         ChainVerifier chain = new ChainVerifier();
-        long lastPosition = 0;
-        for (AuditEvent event : certificate.events()) {
+        AttestationCheck attestations = new AttestationCheck(EventAttestation.checkingWith(trustedKey.publicKey()), null);
+        long previousLeaf = -1;
+        int unattested = 0;
+        for (LoggedEvent logged : certificate.events()) {
+            AuditEvent event = logged.event();
+            String at = "event " + event.sequenceNumber() + " (position " + event.globalPosition() + ", leaf "
+                    + logged.leafIndex() + "): ";
             if (!certificate.agreementId().equals(event.agreementId())) {
-                return CertificateCheck.failed("event at position " + event.globalPosition()
-                        + " belongs to agreement " + event.agreementId() + ", not " + certificate.agreementId());
+                return CertificateCheck.failed(at + "it belongs to agreement " + event.agreementId() + ", not "
+                        + certificate.agreementId());
             }
-            Optional<LedgerMismatch> mismatch = chain.check(event.toPositionedEvent());
+            Optional<LedgerMismatch> mismatch = chain.check(event.toPositionedEvent())
+                    .or(() -> attestations.check(event.toPositionedEvent()));
             if (mismatch.isPresent()) {
                 LedgerMismatch found = mismatch.get();
-                return CertificateCheck.failed("event " + found.sequenceNumber() + " (position "
-                        + found.globalPosition() + "): " + found.reason() + ": " + found.detail()
-                        + " (expected " + found.expected() + ", stored " + found.stored() + ")");
+                return CertificateCheck.failed(at + found.reason() + ": " + found.detail()
+                        + (found.expected() == null ? "" : " (expected " + found.expected() + ")")
+                        + (found.stored() == null ? "" : " (stored " + found.stored() + ")"));
             }
             Optional<String> misread = event.readOutMismatch();
             if (misread.isPresent()) {
-                return CertificateCheck.failed("event " + event.sequenceNumber() + " (position "
-                        + event.globalPosition() + "): " + misread.get());
+                return CertificateCheck.failed(at + misread.get());
             }
-            lastPosition = event.globalPosition();
+            if (logged.leafIndex() <= previousLeaf) {
+                return CertificateCheck.failed(at + "its leaf does not follow the leaf of the event before it");
+            }
+            try {
+                MerkleProofs.verifyInclusion(logged.leafIndex(), checkpoint.size(), LogLeaf.hashOf(event.hash()),
+                        hashes(logged.inclusionProof()), checkpoint.rootHash());
+            } catch (ProofException notIncluded) {
+                return CertificateCheck.failed(at + "it is not a leaf of the checkpoint's tree: " + notIncluded.getMessage());
+            }
+            if (EventHasher.storedAttestation(event.toPositionedEvent().event()) == null) {
+                unattested++;
+            }
+            previousLeaf = logged.leafIndex();
         }
-        ChainHead head = chain.headOf(certificate.agreementId()).orElseThrow();
-        return checkDigest(certificate.digest(), certificate.chainHeads(), head, lastPosition)
-                .map(CertificateCheck::failed)
-                .orElseGet(() -> CertificateCheck.passed("agreement " + certificate.agreementId() + ": "
-                        + chain.eventsChecked() + " events, every hash and link recomputed; its chain head (event "
-                        + head.sequenceNumber() + ", hash " + head.hash() + ") is one of the "
-                        + certificate.chainHeads().size() + " chain heads of ledger digest "
-                        + certificate.digest().id() + " through position "
-                        + certificate.digest().coversThroughPosition() + ", recorded "
-                        + certificate.digest().recordedAt() + "; the digest recomputed from them is "
-                        + certificate.digest().digest()));
+        String extension = "";
+        if (savedCheckpoint != null) {
+            Checkpoint saved;
+            try {
+                saved = signedCheckpoint(savedCheckpoint, trustedKey);
+            } catch (NoteException | IllegalArgumentException unsigned) {
+                return CertificateCheck.failed("the saved checkpoint: " + unsigned.getMessage());
+            }
+            Optional<String> inconsistent = extensionProblem(saved, checkpoint, certificate.consistency());
+            if (inconsistent.isPresent()) {
+                return CertificateCheck.failed(inconsistent.get());
+            }
+            extension = "; the tree extends the checkpoint you saved, of size " + saved.size()
+                    + ": nothing logged by then was changed or removed";
+        }
+        return CertificateCheck.passed("agreement " + certificate.agreementId() + ": " + chain.eventsChecked()
+                + " events, every hash and link recomputed, every attestation checked"
+                + (unattested == 0 ? "" : " (" + unattested + " predate attestations)")
+                + "; each is a leaf of the log's tree of size " + checkpoint.size() + " with root "
+                + Base64.getEncoder().encodeToString(checkpoint.rootHash()) + ", signed by " + trustedKey.name()
+                + extension);
     }
 
-    /** The first thing wrong with the digest part, if any. */
-    private static Optional<String> checkDigest(RecordedDigest digest, List<ChainHead> chainHeads, ChainHead head,
-                                                long lastPosition) {
-        if (digest.coversThroughPosition() < lastPosition) {
-            return Optional.of("ledger digest " + digest.id() + " covers positions through "
-                    + digest.coversThroughPosition() + ", not the agreement's last event at " + lastPosition);
+    /** The first reason the certificate's checkpoint does not extend the saved one, if any. */
+    private static Optional<String> extensionProblem(Checkpoint saved, Checkpoint current, LogConsistency consistency) {
+        if (saved.size() > current.size()) {
+            return Optional.of("the checkpoint you saved, of size " + saved.size() + ", is newer than the certificate's,"
+                    + " of size " + current.size() + ": ask the ledger for the certificate again");
         }
-        if (!chainHeads.contains(head)) {
-            return Optional.of("the agreement's chain head (event " + head.sequenceNumber() + ", hash " + head.hash()
-                    + ") is not among the chain heads of ledger digest " + digest.id());
+        if (saved.size() < current.size() && (consistency == null || consistency.fromTreeSize() != saved.size()
+                || consistency.toTreeSize() != current.size())) {
+            return Optional.of("the certificate holds no consistency proof from the size of the checkpoint you saved, "
+                    + saved.size() + ", to its own, " + current.size() + ": ask for it with ?consistentWith="
+                    + saved.size());
         }
-        Set<String> agreements = new HashSet<>();
-        for (ChainHead chainHead : chainHeads) {
-            if (!agreements.add(chainHead.agreementId())) {
-                return Optional.of("agreement " + chainHead.agreementId() + " has more than one chain head");
-            }
+        try {
+            MerkleProofs.verifyConsistency(saved.size(), current.size(), saved.rootHash(), current.rootHash(),
+                    saved.size() == current.size() ? List.of() : hashes(consistency.proof()));
+            return Optional.empty();
+        } catch (ProofException inconsistent) {
+            return Optional.of("the log's tree of size " + current.size() + " does not extend the checkpoint you saved,"
+                    + " of size " + saved.size() + ": " + inconsistent.getMessage()
+                    + ". Both are signed by the log's key: keep them, they prove the log was rewritten");
         }
-        String recomputed = LedgerDigest.of(chainHeads);
-        if (chainHeads.size() != digest.chainCount() || !recomputed.equals(digest.digest())) {
-            return Optional.of("the " + chainHeads.size() + " chain heads give digest " + recomputed
-                    + ", but ledger digest " + digest.id() + " recorded " + digest.chainCount() + " chains with digest "
-                    + digest.digest());
+    }
+
+    /** The checkpoint a note signed by the trusted key holds. */
+    private static Checkpoint signedCheckpoint(String note, NoteVerifier trustedKey) throws NoteException {
+        Checkpoint checkpoint = Checkpoint.parse(trustedKey.verifiedText(note));
+        if (!checkpoint.origin().equals(trustedKey.name())) {
+            throw new NoteException("it is the checkpoint of log " + checkpoint.origin() + ", not of "
+                    + trustedKey.name());
         }
-        return Optional.empty();
+        return checkpoint;
+    }
+
+    private static List<byte[]> hashes(List<String> base64) {
+        return base64 == null ? List.of() : base64.stream().map(Base64.getDecoder()::decode).toList();
     }
 }

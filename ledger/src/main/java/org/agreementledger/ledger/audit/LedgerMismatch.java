@@ -18,6 +18,8 @@ import org.agreementledger.ledger.chain.StoredEvent;
  *                       the position the digest covers (a {@code TRUNCATED} tail)
  * @param stored         the value actually stored in its place
  * @param digestId       the id of the mismatching recorded digest; null for an event
+ * @param leafIndex      the leaf of the Merkle log that differs, or the tree size of a checkpoint;
+ *                       null when the mismatch is not in the log
  */
 public record LedgerMismatch(MismatchReason reason,
                              String detail,
@@ -26,13 +28,28 @@ public record LedgerMismatch(MismatchReason reason,
                              Long sequenceNumber,
                              String expected,
                              String stored,
-                             Long digestId) {
+                             Long digestId,
+                             Long leafIndex) {
 
     static LedgerMismatch atEvent(MismatchReason reason, String detail, PositionedEvent positioned,
                                   String expected, String stored) {
         StoredEvent event = positioned.event();
         return new LedgerMismatch(reason, detail, positioned.globalPosition(), event.aggregateIdentifier(),
-                event.sequenceNumber(), expected, stored, null);
+                event.sequenceNumber(), expected, stored, null, null);
+    }
+
+    /** A mismatch of the Merkle log at an event: the event is not its leaf, or is none. */
+    static LedgerMismatch atLeaf(MismatchReason reason, String detail, PositionedEvent positioned, long leafIndex,
+                                 String expected, String stored) {
+        StoredEvent event = positioned.event();
+        return new LedgerMismatch(reason, detail, positioned.globalPosition(), event.aggregateIdentifier(),
+                event.sequenceNumber(), expected, stored, null, leafIndex);
+    }
+
+    /** A mismatch of the Merkle log with no event to name: a leaf without its event, a subtree, a checkpoint. */
+    static LedgerMismatch inLog(MismatchReason reason, String detail, long globalPosition, long leafIndex,
+                                String expected, String stored) {
+        return new LedgerMismatch(reason, detail, globalPosition, null, null, expected, stored, null, leafIndex);
     }
 
     static LedgerMismatch beyondTheEnd(RecordedDigest digest, long ledgerEnd) {
@@ -41,7 +58,7 @@ public record LedgerMismatch(MismatchReason reason,
                         + digest.coversThroughPosition() + ", but the ledger ends at position " + ledgerEnd
                         + ": the events after position " + ledgerEnd + " are missing",
                 ledgerEnd + 1, null, null, Long.toString(digest.coversThroughPosition()), Long.toString(ledgerEnd),
-                digest.id());
+                digest.id(), null);
     }
 
     /**
@@ -59,7 +76,7 @@ public record LedgerMismatch(MismatchReason reason,
             return new LedgerMismatch(MismatchReason.DIGEST_MISMATCH, "agreement " + agreementId + " has events that "
                     + recordedIt + " did not record: they were added since",
                     digest.coversThroughPosition(), agreementId, stored.sequenceNumber(), recomputedDigest,
-                    digest.digest(), digest.id());
+                    digest.digest(), digest.id(), null);
         }
         if (stored == null || stored.sequenceNumber() < recorded.sequenceNumber()) {
             String missing = stored == null ? "all its events" : "events " + (stored.sequenceNumber() + 1)
@@ -69,14 +86,14 @@ public record LedgerMismatch(MismatchReason reason,
                     + (stored == null ? "hold none of it" : "end it at event " + stored.sequenceNumber()) + ": "
                     + missing + " are missing",
                     digest.coversThroughPosition(), agreementId, recorded.sequenceNumber(), recomputedDigest,
-                    digest.digest(), digest.id());
+                    digest.digest(), digest.id(), null);
         }
         return new LedgerMismatch(MismatchReason.DIGEST_MISMATCH, recordedIt + " recorded agreement " + agreementId
                 + "'s chain up to event " + recorded.sequenceNumber() + " with hash " + recorded.hash()
                 + "; the stored events give event " + stored.sequenceNumber() + " with hash " + stored.hash()
                 + ": the chain was rewritten",
                 digest.coversThroughPosition(), agreementId, recorded.sequenceNumber(), recomputedDigest,
-                digest.digest(), digest.id());
+                digest.digest(), digest.id(), null);
     }
 
     static LedgerMismatch atDigest(RecordedDigest digest, String recomputed, int recomputedChainCount) {
@@ -84,6 +101,6 @@ public record LedgerMismatch(MismatchReason reason,
                 "ledger digest " + digest.id() + " recorded " + digest.chainCount() + " chains with digest "
                         + digest.digest() + " through position " + digest.coversThroughPosition()
                         + "; the stored events give " + recomputedChainCount + " chains with digest " + recomputed,
-                digest.coversThroughPosition(), null, null, recomputed, digest.digest(), digest.id());
+                digest.coversThroughPosition(), null, null, recomputed, digest.digest(), digest.id(), null);
     }
 }

@@ -86,11 +86,19 @@ public final class NoteVerifier {
                 + HexFormat.of().formatHex(keyId));
     }
 
+    /** The Ed25519 public key, e.g. to check what else the log's key signs. */
+    public PublicKey publicKey() {
+        try {
+            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509(publicKey)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime reads Ed25519 public keys", e);
+        }
+    }
+
     private boolean verifies(String text, byte[] signature) throws NoteException {
         try {
-            PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509(publicKey)));
             Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(key);
+            verifier.initVerify(publicKey());
             verifier.update(text.getBytes(StandardCharsets.UTF_8));
             return verifier.verify(signature);
         } catch (GeneralSecurityException e) {

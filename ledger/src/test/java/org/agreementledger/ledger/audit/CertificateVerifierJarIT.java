@@ -3,6 +3,8 @@ package org.agreementledger.ledger.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.agreementledger.ledger.chain.EventAttestation;
+import org.agreementledger.ledger.checkpoint.NoteSigner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,13 +13,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.security.KeyPair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The self-contained verifier jar as an auditor runs it, in a JVM of its own with nothing else on
- * its class path: every class a certificate check reads must be packed in it.
+ * its class path: every class a certificate check reads must be packed in it, trusting the log key given.
  */
 class CertificateVerifierJarIT {
 
@@ -28,19 +30,21 @@ class CertificateVerifierJarIT {
     @TempDir
     Path directory;
     private String certificate;
+    private String verifierKey;
 
     @BeforeEach
-    void aCertificateWithASignature() throws IOException {
+    void anAttestedCertificate() throws IOException {
+        KeyPair logKey = TestLedger.ed25519KeyPair();
+        NoteSigner signer = new NoteSigner("ledger.test/log", logKey);
+        verifierKey = signer.verifier().verifierKey();
         TestLedger ledger = new TestLedger();
+        ledger.attestWith(EventAttestation.signingWith(logKey));
         ledger.append(AGREEMENT, "{\"value\":{\"amount\":\"12500000.00\",\"currency\":\"CNY\"}}");
         ledger.append("9b2e7d10-0c4a-4f5e-8d3b-1e6f2a9c7b44", "{\"value\":{\"amount\":\"1.00\",\"currency\":\"CNY\"}}");
         ledger.append(AGREEMENT, "{\"agreementId\":\"" + AGREEMENT
                 + "\",\"partyId\":\"KZ-ALMATY-KBTU\",\"signedOn\":\"2024-08-22\"}");
-        RecordedDigest digest = ledger.recordDigest();
-        certificate = JSON.writeValueAsString(new AgreementCertificate(AgreementCertificate.FORMAT, AGREEMENT,
-                Instant.parse("2024-09-01T00:00:00Z"), ledger.events().stream()
-                .filter(event -> event.event().aggregateIdentifier().equals(AGREEMENT))
-                .map(AuditEvent::of).toList(), digest, ledger.heads()));
+        certificate = JSON.writeValueAsString(new TestLog(signer).integrate(ledger.events())
+                .certificateOf(AGREEMENT, ledger.events(), null));
         assertThat(certificate).as("the signature's business date is read out").contains("\"businessDate\":\"2024-08-22\"");
     }
 
@@ -65,7 +69,7 @@ class CertificateVerifierJarIT {
         Path jar = Path.of(System.getProperty("verifier.jar"));
         assertThat(jar).as("the verifier jar is built before integration tests run").isRegularFile();
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), file.toString()).redirectErrorStream(true).start();
+                "-jar", jar.toString(), "--key", verifierKey, file.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Verdict(process.waitFor(), output);
     }

@@ -3,12 +3,15 @@ package org.agreementledger.ledger.audit;
 import org.agreementledger.ledger.chain.EventAttestation;
 import org.agreementledger.ledger.chain.EventHasher;
 import org.agreementledger.ledger.chain.PositionedEvent;
+import org.agreementledger.ledger.checkpoint.NoteSigner;
+import org.agreementledger.ledger.checkpoint.NoteVerifier;
 import org.agreementledger.ledger.metadata.LedgerMetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.security.KeyPair;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +23,8 @@ class LedgerVerifierTest {
     private static final String B = "9b2e7d10-0c4a-4f5e-8d3b-1e6f2a9c7b44";
 
     private static final KeyPair LOG_KEY = TestLedger.ed25519KeyPair();
-    private static final EventAttestation ATTESTATION = EventAttestation.checkingWith(LOG_KEY.getPublic());
+    private static final NoteSigner LOG_SIGNER = new NoteSigner("ledger.test/log", LOG_KEY);
+    private static final NoteVerifier LOG_VERIFIER = LOG_SIGNER.verifier();
 
     private TestLedger ledger;
 
@@ -37,7 +41,12 @@ class LedgerVerifierTest {
     }
 
     private LedgerVerification verify() {
-        return LedgerVerifier.verify(ledger.events().size(), ledger.events().iterator(), ledger.digests(), Map.of(), ATTESTATION);
+        return verify(ledger.events().size(), ledger.events(), Map.of(), LogRecords.none());
+    }
+
+    private LedgerVerification verify(long through, List<PositionedEvent> events, Map<Long, List<ChainHead>> headChanges,
+                                      LogRecords log) {
+        return LedgerVerifier.verify(through, events.iterator(), ledger.digests(), headChanges, LOG_VERIFIER, log);
     }
 
     @Test
@@ -55,7 +64,8 @@ class LedgerVerifierTest {
 
     @Test
     void anEmptyLedgerIsIntact() {
-        LedgerVerification result = LedgerVerifier.verify(0, List.<PositionedEvent>of().iterator(), List.of(), Map.of(), ATTESTATION);
+        LedgerVerification result = LedgerVerifier.verify(0, List.<PositionedEvent>of().iterator(), List.of(), Map.of(),
+                LOG_VERIFIER, LogRecords.none());
 
         assertThat(result.intact()).isTrue();
         assertThat(result.currentDigest()).isEqualTo(LedgerDigest.of(List.of()));
@@ -103,7 +113,7 @@ class LedgerVerifierTest {
         List<PositionedEvent> withoutThird = new ArrayList<>(ledger.events());
         withoutThird.remove(2);
 
-        LedgerVerification result = LedgerVerifier.verify(5, withoutThird.iterator(), ledger.digests(), Map.of(), ATTESTATION);
+        LedgerVerification result = verify(5, withoutThird, Map.of(), LogRecords.none());
 
         assertThat(result.intact()).isFalse();
         assertThat(result.firstMismatch().reason()).isEqualTo(MismatchReason.BROKEN_LINK);
@@ -157,7 +167,7 @@ class LedgerVerifierTest {
     void eventsRemovedFromTheEndAreCaughtByTheLastDigest() {
         List<PositionedEvent> truncated = ledger.events().subList(0, 4);
 
-        LedgerVerification result = LedgerVerifier.verify(5, truncated.iterator(), ledger.digests(), Map.of(), ATTESTATION);
+        LedgerVerification result = verify(5, truncated, Map.of(), LogRecords.none());
 
         assertThat(result.firstMismatch().reason()).isEqualTo(MismatchReason.DIGEST_MISMATCH);
         assertThat(result.firstMismatch().digestId()).isEqualTo(2);
@@ -167,7 +177,7 @@ class LedgerVerifierTest {
     @Test
     void aDigestBeyondTheLedgersEndShowsATruncatedTail() {
         LedgerVerification result = LedgerVerifier.verify(3, ledger.events().subList(0, 3).iterator(),
-                ledger.digests(), Map.of(), ATTESTATION);
+                ledger.digests(), Map.of(), LOG_VERIFIER, LogRecords.none());
 
         assertThat(result.intact()).isFalse();
         assertThat(result.digestsChecked()).isEqualTo(1);
@@ -185,7 +195,7 @@ class LedgerVerifierTest {
         List<PositionedEvent> events = new ArrayList<>(ledger.events().subList(0, 3));
         events.set(1, TestLedger.withPayload(events.get(1), "{\"amount\":\"1.00\"}"));
 
-        LedgerVerification result = LedgerVerifier.verify(3, events.iterator(), ledger.digests(), Map.of(), ATTESTATION);
+        LedgerVerification result = verify(3, events, Map.of(), LogRecords.none());
 
         assertThat(result.firstMismatch().reason()).isEqualTo(MismatchReason.CONTENT_ALTERED);
         assertThat(result.firstMismatch().globalPosition()).isEqualTo(2);
@@ -195,8 +205,7 @@ class LedgerVerifierTest {
     void eventsRemovedFromTheEndOfOneChainAreNamedWhenTheDigestKeptItsHeads() {
         List<PositionedEvent> withoutTheLastOfA = ledger.events().subList(0, 4);
 
-        LedgerVerification result = LedgerVerifier.verify(5, withoutTheLastOfA.iterator(), ledger.digests(),
-                ledger.headChanges(), ATTESTATION);
+        LedgerVerification result = verify(5, withoutTheLastOfA, ledger.headChanges(), LogRecords.none());
 
         LedgerMismatch mismatch = result.firstMismatch();
         assertThat(mismatch.reason()).isEqualTo(MismatchReason.TRUNCATED);
@@ -214,8 +223,7 @@ class LedgerVerifierTest {
     void aChainRewrittenWithConsistentHashesIsNamedWhenTheDigestKeptItsHeads() {
         ledger.replace(4, TestLedger.sealed(TestLedger.withPayload(ledger.event(4), "{\"partyId\":\"forged\"}")));
 
-        LedgerMismatch mismatch = LedgerVerifier.verify(5, ledger.events().iterator(), ledger.digests(),
-                ledger.headChanges(), ATTESTATION).firstMismatch();
+        LedgerMismatch mismatch = verify(5, ledger.events(), ledger.headChanges(), LogRecords.none()).firstMismatch();
 
         assertThat(mismatch.reason()).isEqualTo(MismatchReason.DIGEST_MISMATCH);
         assertThat(mismatch.agreementId()).isEqualTo(B);
@@ -224,7 +232,7 @@ class LedgerVerifierTest {
 
     @Test
     void anIntactLedgerWithKeptHeadsIsIntact() {
-        assertThat(LedgerVerifier.verify(5, ledger.events().iterator(), ledger.digests(), ledger.headChanges(), ATTESTATION)
+        assertThat(verify(5, ledger.events(), ledger.headChanges(), LogRecords.none())
                 .intact()).isTrue();
     }
 
@@ -235,12 +243,11 @@ class LedgerVerifierTest {
         ledger.attestWith(null);
         ledger.append(B, "{\"partyId\":\"inserted by SQL\"}"); // 7
 
-        LedgerMismatch mismatch = LedgerVerifier.verify(7, ledger.events().iterator(), ledger.digests(), Map.of(),
-                ATTESTATION).firstMismatch();
+        LedgerMismatch mismatch = verify(7, ledger.events(), Map.of(), LogRecords.none()).firstMismatch();
 
         assertThat(mismatch.reason()).isEqualTo(MismatchReason.FORGED);
         assertThat(mismatch.globalPosition()).isEqualTo(7);
-        assertThat(mismatch.detail()).contains("since position 6");
+        assertThat(mismatch.detail()).contains("the event at position 6 is attested");
     }
 
     @Test
@@ -248,8 +255,7 @@ class LedgerVerifierTest {
         ledger.attestWith(EventAttestation.signingWith(TestLedger.ed25519KeyPair()));
         ledger.append(A, "{\"partyId\":\"signed by an impostor\"}"); // 6
 
-        LedgerMismatch mismatch = LedgerVerifier.verify(6, ledger.events().iterator(), ledger.digests(), Map.of(),
-                ATTESTATION).firstMismatch();
+        LedgerMismatch mismatch = verify(6, ledger.events(), Map.of(), LogRecords.none()).firstMismatch();
 
         assertThat(mismatch.reason()).isEqualTo(MismatchReason.FORGED);
         assertThat(mismatch.globalPosition()).isEqualTo(6);
@@ -261,7 +267,121 @@ class LedgerVerifierTest {
         ledger.append(A, "{\"partyId\":\"attested\"}"); // 6
         ledger.append(B, "{\"partyId\":\"attested too\"}"); // 7
 
-        assertThat(LedgerVerifier.verify(7, ledger.events().iterator(), ledger.digests(), Map.of(), ATTESTATION)
+        assertThat(verify(7, ledger.events(), Map.of(), LogRecords.none())
                 .intact()).isTrue();
+    }
+
+    private TestLog logOfAll() {
+        return new TestLog(LOG_SIGNER).integrate(ledger.events().subList(0, 3)).integrate(ledger.events().subList(3, 5));
+    }
+
+    private List<PositionedEvent> eventsWithout(long position) {
+        return ledger.events().stream().filter(event -> event.globalPosition() != position).toList();
+    }
+
+    @Test
+    void aLedgerAndItsLogAsWrittenAreIntactLeafByLeafAndCheckpointByCheckpoint() {
+        LedgerVerification result = verify(5, ledger.events(), Map.of(), logOfAll().records());
+
+        assertThat(result.intact()).as("%s", result.firstMismatch()).isTrue();
+        assertThat(result.leavesChecked()).isEqualTo(5);
+        assertThat(result.checkpointsChecked()).isEqualTo(2);
+    }
+
+    @Test
+    void anEventInsertedWhereTheLogHadPassedIsNotInTheLog() {
+        TestLog log = new TestLog(LOG_SIGNER).integrate(eventsWithout(3));
+
+        LedgerMismatch mismatch = verify(5, ledger.events(), Map.of(), log.records()).firstMismatch();
+
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.NOT_IN_LOG);
+        assertThat(mismatch.globalPosition()).isEqualTo(3);
+        assertThat(mismatch.leafIndex()).isEqualTo(2);
+    }
+
+    @Test
+    void aDeletedRowIsNamedAtItsLeafBeforeTheBrokenLinkItLeaves() {
+        LedgerMismatch mismatch = verify(5, eventsWithout(3), Map.of(), logOfAll().records()).firstMismatch();
+
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.MISSING_EVENT);
+        assertThat(mismatch.globalPosition()).isEqualTo(3);
+        assertThat(mismatch.leafIndex()).isEqualTo(2);
+    }
+
+    @Test
+    void anEventRewrittenWithItsHashRecomputedIsNotItsLeaf() {
+        TestLog log = logOfAll();
+        ledger.replace(5, TestLedger.sealed(TestLedger.withPayload(ledger.event(5), "{\"certificateNo\":\"forged\"}")));
+
+        LedgerMismatch mismatch = verify(5, ledger.events(), Map.of(), log.records()).firstMismatch();
+
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.LEAF_MISMATCH);
+        assertThat(mismatch.leafIndex()).isEqualTo(4);
+        assertThat(mismatch.stored()).isEqualTo(HexFormat.of().formatHex(log.leaves().get(4).leafHash()));
+    }
+
+    @Test
+    void aTailCutOffFromTheEventsIsFoundInTheLeavesThatRemain() {
+        LedgerMismatch mismatch = verify(4, ledger.events().subList(0, 4), Map.of(), logOfAll().records())
+                .firstMismatch();
+
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.TRUNCATED);
+        assertThat(mismatch.leafIndex()).isEqualTo(4);
+        assertThat(mismatch.globalPosition()).isEqualTo(5);
+    }
+
+    @Test
+    void aTailCutOffFromEventsAndLeavesIsFoundInTheCheckpointThatCoveredIt() {
+        TestLog log = logOfAll();
+        TestLog cut = new TestLog(LOG_SIGNER).integrate(ledger.events().subList(0, 3));
+        List<FoundCheckpoint> checkpoints = List.of(cut.checkpoints().get(0),
+                new FoundCheckpoint("/copies/5.checkpoint", log.checkpoints().get(1).note()));
+
+        LedgerMismatch mismatch = verify(3, ledger.events().subList(0, 3), Map.of(),
+                new LogRecords(cut.leaves().iterator(), checkpoints, cut.records().subtrees())).firstMismatch();
+
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.TRUNCATED);
+        assertThat(mismatch.detail()).contains("/copies/5.checkpoint", "5 leaves", "only 3");
+    }
+
+    @Test
+    void aCheckpointOfAnotherTreeOfTheSameSizeIsNamed() {
+        List<PositionedEvent> rewritten = new ArrayList<>(ledger.events());
+        rewritten.set(4, TestLedger.sealed(TestLedger.withPayload(ledger.event(5), "{\"certificateNo\":\"other\"}")));
+        FoundCheckpoint otherTree = new TestLog(LOG_SIGNER).integrate(rewritten).checkpoints().get(0);
+        TestLog log = logOfAll();
+
+        LedgerMismatch mismatch = verify(5, ledger.events(), Map.of(), new LogRecords(log.leaves().iterator(),
+                List.of(log.checkpoints().get(0), new FoundCheckpoint("/copies/5.checkpoint", otherTree.note())),
+                log.records().subtrees())).firstMismatch();
+
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.CHECKPOINT_MISMATCH);
+        assertThat(mismatch.leafIndex()).isEqualTo(5);
+        assertThat(mismatch.detail()).contains("/copies/5.checkpoint");
+    }
+
+    @Test
+    void aCheckpointTheLogsKeyDidNotSignIsNamedFirst() {
+        TestLog log = logOfAll();
+        String impostor = new TestLog(new NoteSigner("ledger.test/log", TestLedger.ed25519KeyPair()))
+                .integrate(ledger.events()).checkpoints().get(0).note();
+
+        LedgerMismatch mismatch = verify(5, ledger.events(), Map.of(), new LogRecords(log.leaves().iterator(),
+                List.of(new FoundCheckpoint("/copies/5.checkpoint", impostor)), log.records().subtrees()))
+                .firstMismatch();
+
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.CHECKPOINT_MISMATCH);
+        assertThat(mismatch.detail()).contains("not one the log signed");
+    }
+
+    @Test
+    void aStoredSubtreeThatIsNotTheHashOfItsHalvesIsNamed() {
+        TestLog log = logOfAll();
+        log.subtrees().put("1/1", log.subtrees().get("1/0"));
+
+        LedgerMismatch mismatch = verify(5, ledger.events(), Map.of(), log.records()).firstMismatch();
+
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.TREE_MISMATCH);
+        assertThat(mismatch.detail()).contains("subtree 1/1 (leaves 2 to 3)");
     }
 }

@@ -1,15 +1,21 @@
 package org.agreementledger.projections.audit;
 
+import org.agreementledger.ledger.audit.FoundCheckpoint;
 import org.agreementledger.ledger.audit.LedgerVerification;
 import org.agreementledger.ledger.audit.LedgerVerifier;
-import org.agreementledger.ledger.chain.EventAttestation;
+import org.agreementledger.ledger.audit.LogRecords;
 import org.agreementledger.projections.eventstore.LedgerHorizon;
 import org.agreementledger.projections.eventstore.StoredEvents;
+import org.agreementledger.projections.merkle.LogCheckpoints;
+import org.agreementledger.projections.merkle.StoredSubtrees;
 import org.springframework.stereotype.Service;
 
+import java.util.List;
+
 /**
- * Verifies every hash chain and every recorded digest from the stored events, through the stable
- * position, reading the event table a batch at a time.
+ * Verifies every hash chain, every attestation, the Merkle log (leaves, subtrees, and the signed
+ * checkpoints in the database and in the copies outside it) and every recorded digest from the
+ * stored events, through the stable position, reading the event table a batch at a time.
  */
 @Service
 public class LedgerVerificationService {
@@ -19,19 +25,26 @@ public class LedgerVerificationService {
     private final LedgerHorizon horizon;
     private final StoredEvents storedEvents;
     private final RecordedDigests recordedDigests;
-    private final EventAttestation attestation;
+    private final LogCheckpoints checkpoints;
+    private final StoredSubtrees subtrees;
 
-    public LedgerVerificationService(LedgerHorizon horizon, StoredEvents storedEvents,
-                                     RecordedDigests recordedDigests, EventAttestation attestation) {
+    public LedgerVerificationService(LedgerHorizon horizon, StoredEvents storedEvents, RecordedDigests recordedDigests,
+                                     LogCheckpoints checkpoints, StoredSubtrees subtrees) {
         this.horizon = horizon;
         this.storedEvents = storedEvents;
         this.recordedDigests = recordedDigests;
-        this.attestation = attestation;
+        this.checkpoints = checkpoints;
+        this.subtrees = subtrees;
     }
 
     public LedgerVerification verify() {
+        // in this order, while the integrator goes on: every checkpoint read covers only leaves read,
+        // and every leaf read logs an event at or before the stable position
+        List<FoundCheckpoint> found = checkpoints.everyCopy();
+        long leaves = subtrees.size();
         long through = horizon.stablePosition();
         return LedgerVerifier.verify(through, storedEvents.inGlobalOrder(0, through, BATCH_SIZE),
-                recordedDigests.all(), recordedDigests.headsMoved(), attestation);
+                recordedDigests.all(), recordedDigests.headsMoved(), checkpoints.verifier(),
+                new LogRecords(subtrees.leavesBelow(leaves), found, subtrees));
     }
 }

@@ -1,8 +1,10 @@
 package org.agreementledger.projections.merkle;
 
+import org.agreementledger.ledger.audit.FoundCheckpoint;
 import org.agreementledger.ledger.checkpoint.Checkpoint;
 import org.agreementledger.ledger.checkpoint.NoteException;
 import org.agreementledger.ledger.checkpoint.NoteSigner;
+import org.agreementledger.ledger.checkpoint.NoteVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,18 +23,23 @@ import java.nio.file.StandardOpenOption;
 import java.security.KeyPair;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The log's signed checkpoints: signed with the log's Ed25519 key, whose file lives outside the
- * database ({@code ledger.log.signing-key-file}); kept in {@code ledger_checkpoint} and, one file per checkpoint, in a directory outside
- * the database too, so that a copy survives a rewrite of the database.
+ * database ({@code ledger.log.signing-key-file}); kept in {@code ledger_checkpoint} and, one file
+ * per checkpoint, in a directory outside the database too, so that a copy survives a rewrite of
+ * the database.
  */
 @Repository
 public class LogCheckpoints {
 
     private static final Logger log = LoggerFactory.getLogger(LogCheckpoints.class);
+
+    private static final String COPY_SUFFIX = ".checkpoint";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -59,12 +66,12 @@ public class LogCheckpoints {
      */
     @EventListener(ApplicationReadyEvent.class)
     public void requireTheLedgersKey() {
-        Optional<String> latest = latest();
+        Optional<SignedCheckpoint> latest = latest();
         if (latest.isEmpty()) {
             return;
         }
         try {
-            signer.verifier().verifiedText(latest.get());
+            signer.verifier().verifiedText(latest.get().note());
         } catch (NoteException notOurs) {
             throw new IllegalStateException("This node's signing key (verifier key " + verifierKey() + ") is not the"
                     + " key of the ledger it runs on: its latest checkpoint does not verify with it (" + notOurs.getMessage()
@@ -86,10 +93,34 @@ public class LogCheckpoints {
         return directory;
     }
 
-    /** The latest signed checkpoint, as a note. */
-    public Optional<String> latest() {
-        return jdbc.query("SELECT note FROM ledger_checkpoint ORDER BY tree_size DESC LIMIT 1",
-                (row, i) -> row.getString(1)).stream().findFirst();
+    /** A checkpoint as kept: the size of the tree it signs, and the signed note. */
+    public record SignedCheckpoint(long treeSize, String note) {
+    }
+
+    /** The latest signed checkpoint. */
+    public Optional<SignedCheckpoint> latest() {
+        return jdbc.query("SELECT tree_size, note FROM ledger_checkpoint ORDER BY tree_size DESC LIMIT 1",
+                (row, i) -> new SignedCheckpoint(row.getLong(1), row.getString(2))).stream().findFirst();
+    }
+
+    /** Every checkpoint kept, in the database and as copies outside it, for verification to compare. */
+    public List<FoundCheckpoint> everyCopy() {
+        List<FoundCheckpoint> found = new ArrayList<>(jdbc.query(
+                "SELECT tree_size, note FROM ledger_checkpoint ORDER BY tree_size",
+                (row, i) -> new FoundCheckpoint("ledger_checkpoint (tree size " + row.getLong(1) + ")", row.getString(2))));
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(file -> file.getFileName().toString().endsWith(COPY_SUFFIX)).sorted().toList()) {
+                found.add(new FoundCheckpoint(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checkpoint copies in " + directory, e);
+        }
+        return found;
+    }
+
+    /** Checks what the log's key signed: checkpoints, and the writing nodes' attestations. */
+    public NoteVerifier verifier() {
+        return signer.verifier();
     }
 
     /** The size of the tree the latest checkpoint covers, 0 when none is signed. */
@@ -112,7 +143,7 @@ public class LogCheckpoints {
     /** Writes the checkpoint's copy outside the database, once: a file is never overwritten. */
     void writeCopy(long size, String note) {
         try {
-            Files.writeString(directory.resolve(size + ".checkpoint"), note, StandardCharsets.UTF_8,
+            Files.writeString(directory.resolve(size + COPY_SUFFIX), note, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException writtenBefore) {
             // the copy of this size is there already

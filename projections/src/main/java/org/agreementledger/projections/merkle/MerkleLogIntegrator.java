@@ -1,9 +1,12 @@
 package org.agreementledger.projections.merkle;
 
+import org.agreementledger.ledger.audit.AttestationCheck;
+import org.agreementledger.ledger.audit.LedgerMismatch;
+import org.agreementledger.ledger.audit.LogLeaf;
+import org.agreementledger.ledger.chain.EventAttestation;
 import org.agreementledger.ledger.chain.EventHasher;
 import org.agreementledger.ledger.chain.PositionedEvent;
-import org.agreementledger.ledger.merkle.MerkleHash;
-import org.agreementledger.ledger.merkle.MerkleTree;
+import org.agreementledger.ledger.merkle.CompactRange;
 import org.agreementledger.projections.eventstore.LedgerHorizon;
 import org.agreementledger.projections.eventstore.StoredEvents;
 import org.slf4j.Logger;
@@ -14,15 +17,19 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * Appends the ledger's events to its Merkle log as leaves, in global order, only behind the stable
  * position (so an event committing late never lands out of order) and with dense leaf indexes. One
  * integrator at a time among all nodes: whichever takes the advisory lock first, for one batch; the
- * others skip. Each batch's leaves and the perfect subtrees they complete commit together.
+ * others skip. Each batch's leaves and the perfect subtrees they complete commit together, and the
+ * checkpoint of the tree after them is signed.
+ *
+ * <p>The log signs only what the ledger wrote: an event whose attestation does not verify with the
+ * log's key (or that has none once attested events began) is not integrated, and the log stops
+ * before it until it is removed or explained; verification names it.
  */
 @Component
 public class MerkleLogIntegrator {
@@ -31,7 +38,6 @@ public class MerkleLogIntegrator {
     /** "LEDGERMK": the advisory lock key of the integrator. */
     private static final long INTEGRATOR_LOCK = 0x4c45444745524d4bL;
     private static final int BATCH_SIZE = 1000;
-    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -39,15 +45,19 @@ public class MerkleLogIntegrator {
     private final StoredEvents storedEvents;
     private final StoredSubtrees subtrees;
     private final LogCheckpoints checkpoints;
+    private final EventAttestation attestation;
+    private long lastRefusedPosition;
 
     public MerkleLogIntegrator(JdbcTemplate jdbc, TransactionTemplate transaction, LedgerHorizon horizon,
-                               StoredEvents storedEvents, StoredSubtrees subtrees, LogCheckpoints checkpoints) {
+                               StoredEvents storedEvents, StoredSubtrees subtrees, LogCheckpoints checkpoints,
+                               EventAttestation attestation) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.horizon = horizon;
         this.storedEvents = storedEvents;
         this.subtrees = subtrees;
         this.checkpoints = checkpoints;
+        this.attestation = attestation;
     }
 
     @Scheduled(initialDelayString = "${ledger.merkle.integration-interval:PT1S}",
@@ -84,46 +94,47 @@ public class MerkleLogIntegrator {
                 INTEGRATOR_LOCK))) {
             return new Batch(0, 0, null);
         }
-        long size = subtrees.size();
-        List<PositionedEvent> events = storedEvents.page(subtrees.lastIntegratedPosition(), through, BATCH_SIZE);
+        long lastIntegrated = subtrees.lastIntegratedPosition();
+        CompactRange range = CompactRange.of(subtrees.size(), subtrees);
+        AttestationCheck attestations = new AttestationCheck(attestation, attestedSince(lastIntegrated));
+        List<PositionedEvent> events = storedEvents.page(lastIntegrated, through, BATCH_SIZE);
+        StoredSubtrees.Appending appending = subtrees.appending();
         for (PositionedEvent event : events) {
-            append(size++, event);
+            Optional<LedgerMismatch> forged = attestations.check(event);
+            if (forged.isPresent()) {
+                refuse(event, forged.get());
+                break;
+            }
+            byte[] leafHash = LogLeaf.hashOf(event.event());
+            appending.leaf(range.size(), event.globalPosition(), leafHash);
+            range.append(leafHash, appending::node);
         }
-        if (events.isEmpty()) {
-            return new Batch(0, size, null);
+        int appended = appending.store();
+        if (appended == 0) {
+            return new Batch(0, range.size(), null);
         }
-        return new Batch(events.size(), size, checkpoints.sign(size, new MerkleTree(subtrees).root(size)));
+        return new Batch(appended, range.size(), checkpoints.sign(range.size(), range.root()));
+    }
+
+    /** The last integrated event's position when it is attested: attestations have begun, none may be missing. */
+    private Long attestedSince(long lastIntegrated) {
+        return storedEvents.page(lastIntegrated - 1, lastIntegrated, 1).stream()
+                .filter(event -> EventHasher.storedAttestation(event.event()) != null)
+                .map(PositionedEvent::globalPosition)
+                .findFirst().orElse(null);
+    }
+
+    private void refuse(PositionedEvent event, LedgerMismatch forgery) {
+        if (event.globalPosition() != lastRefusedPosition) {
+            lastRefusedPosition = event.globalPosition();
+            log.error("The Merkle log stops before the event at position {} (agreement {}, event {}): {}. The log"
+                            + " signs nothing past it until it is removed or explained; verification names it.",
+                    event.globalPosition(), event.event().aggregateIdentifier(), event.event().sequenceNumber(),
+                    forgery.detail());
+        }
     }
 
     /** One batch: the leaves appended, the log's size after it, and the checkpoint signed of that size. */
     private record Batch(int appended, long size, String checkpoint) {
-    }
-
-    /** Appends the leaf and stores every perfect subtree it completes. */
-    private void append(long index, PositionedEvent event) {
-        byte[] hash = MerkleHash.leaf(leafInput(event));
-        subtrees.appendLeaf(index, event.globalPosition(), hash);
-        long node = index;
-        int level = 0;
-        while ((node & 1) == 1) {
-            hash = MerkleHash.node(subtrees.root(level, node - 1), hash);
-            level++;
-            node >>= 1;
-            subtrees.appendNode(level, node, hash);
-        }
-    }
-
-    /**
-     * A leaf's input: the 32 bytes of the event's hash as the chain stored it when the event was
-     * written, which covers its whole content; recomputed only for an event stored without one.
-     */
-    static byte[] leafInput(PositionedEvent event) {
-        String stored = EventHasher.storedHash(event.event());
-        if (stored == null || !HASH.matcher(stored).matches()) {
-            log.warn("Event at position {} holds no well-formed hash: its leaf takes the hash of its content",
-                    event.globalPosition());
-            stored = EventHasher.hash(event.event());
-        }
-        return HexFormat.of().parseHex(stored);
     }
 }

@@ -1,15 +1,29 @@
 package org.agreementledger.projections.merkle;
 
+import org.agreementledger.ledger.audit.LogRecords;
+import org.agreementledger.ledger.audit.StoredLeaf;
+import org.agreementledger.ledger.merkle.MerkleHash;
 import org.agreementledger.ledger.merkle.MerkleTree;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The Merkle log's perfect subtrees as stored: leaves at level 0, complete subtrees above. */
 @Repository
-public class StoredSubtrees implements MerkleTree.PerfectSubtrees {
+public class StoredSubtrees implements MerkleTree.PerfectSubtrees, LogRecords.StoredLevels {
+
+    private static final int LEAF_PAGE = 4096;
 
     private final JdbcTemplate jdbc;
 
@@ -19,15 +33,73 @@ public class StoredSubtrees implements MerkleTree.PerfectSubtrees {
 
     @Override
     public byte[] root(int level, long index) {
-        List<byte[]> found = level == 0
-                ? jdbc.query("SELECT leaf_hash FROM merkle_leaf WHERE leaf_index = ?", (row, i) -> row.getBytes(1), index)
-                : jdbc.query("SELECT hash FROM merkle_node WHERE level = ? AND node_index = ?",
-                (row, i) -> row.getBytes(1), level, index);
-        if (found.isEmpty()) {
+        byte[] root = range(level, index, index + 1)[0];
+        if (root == null) {
             throw new IllegalStateException("the Merkle log holds no subtree " + level + "/" + index
                     + ": it is not integrated that far");
         }
-        return found.get(0);
+        return root;
+    }
+
+    @Override
+    public byte[][] range(int level, long from, long to) {
+        byte[][] roots = new byte[Math.toIntExact(to - from)][];
+        String query = level == 0
+                ? "SELECT leaf_index, leaf_hash FROM merkle_leaf WHERE leaf_index >= ? AND leaf_index < ?"
+                : "SELECT node_index, hash FROM merkle_node WHERE level = " + level + " AND node_index >= ? AND node_index < ?";
+        jdbc.query(query, row -> {
+            roots[Math.toIntExact(row.getLong(1) - from)] = row.getBytes(2);
+        }, from, to);
+        return roots;
+    }
+
+    /**
+     * Runs a computation over the tree (a root, a proof) with every perfect subtree it reads fetched in
+     * one query: which subtrees a computation reads depends on the sizes and indexes only, never on
+     * the hashes, so a first dry run with placeholder hashes names them.
+     */
+    public <T> T withSubtreesRead(Function<MerkleTree, T> computation) {
+        Set<Subtree> needed = new LinkedHashSet<>();
+        byte[] placeholder = new byte[MerkleHash.SIZE];
+        computation.apply(new MerkleTree((level, index) -> {
+            needed.add(new Subtree(level, index));
+            return placeholder;
+        }));
+        Map<Subtree, byte[]> fetched = fetch(needed);
+        return computation.apply(new MerkleTree((level, index) -> {
+            byte[] root = fetched.get(new Subtree(level, index));
+            if (root == null) {
+                throw new IllegalStateException("the Merkle log holds no subtree " + level + "/" + index
+                        + ": it is not integrated that far");
+            }
+            return root;
+        }));
+    }
+
+    private record Subtree(int level, long index) {
+    }
+
+    /** The subtrees asked for, in one query; the list holds only numbers, written into the statement. */
+    private Map<Subtree, byte[]> fetch(Set<Subtree> subtrees) {
+        Map<Subtree, byte[]> fetched = new HashMap<>();
+        if (subtrees.isEmpty()) {
+            return fetched;
+        }
+        String leaves = subtrees.stream().filter(subtree -> subtree.level() == 0)
+                .map(subtree -> Long.toString(subtree.index())).collect(Collectors.joining(","));
+        String nodes = subtrees.stream().filter(subtree -> subtree.level() > 0)
+                .map(subtree -> "(" + subtree.level() + "," + subtree.index() + ")").collect(Collectors.joining(","));
+        List<String> parts = new ArrayList<>();
+        if (!leaves.isEmpty()) {
+            parts.add("SELECT 0, leaf_index, leaf_hash FROM merkle_leaf WHERE leaf_index IN (" + leaves + ")");
+        }
+        if (!nodes.isEmpty()) {
+            parts.add("SELECT level, node_index, hash FROM merkle_node WHERE (level, node_index) IN (" + nodes + ")");
+        }
+        jdbc.query(String.join(" UNION ALL ", parts), row -> {
+            fetched.put(new Subtree(row.getInt(1), row.getLong(2)), row.getBytes(3));
+        });
+        return fetched;
     }
 
     /** How many leaves the log holds. */
@@ -42,18 +114,65 @@ public class StoredSubtrees implements MerkleTree.PerfectSubtrees {
                 globalPosition).stream().findFirst();
     }
 
+    /** The leaves of the first {@code size} leaf indexes, in leaf order, read a page at a time as consumed. */
+    public Iterator<StoredLeaf> leavesBelow(long size) {
+        return new Iterator<>() {
+            private List<StoredLeaf> page = List.of();
+            private int next;
+            private long readUpTo;
+
+            @Override
+            public boolean hasNext() {
+                while (next == page.size() && readUpTo < size) {
+                    long from = readUpTo;
+                    readUpTo = Math.min(size, from + LEAF_PAGE);
+                    page = jdbc.query("SELECT leaf_index, global_index, leaf_hash FROM merkle_leaf"
+                                    + " WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index",
+                            (row, i) -> new StoredLeaf(row.getLong(1), row.getLong(2), row.getBytes(3)), from, readUpTo);
+                    next = 0;
+                }
+                return next < page.size();
+            }
+
+            @Override
+            public StoredLeaf next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.get(next++);
+            }
+        };
+    }
+
     /** The highest global index integrated, 0 when none is. */
     long lastIntegratedPosition() {
         Long position = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM merkle_leaf", Long.class);
         return position == null ? 0 : position;
     }
 
-    void appendLeaf(long leafIndex, long globalIndex, byte[] leafHash) {
-        jdbc.update("INSERT INTO merkle_leaf (leaf_index, global_index, leaf_hash) VALUES (?, ?, ?)",
-                leafIndex, globalIndex, leafHash);
+    /** Collects a batch's leaves and completed subtrees, to store them with one statement each. */
+    Appending appending() {
+        return new Appending();
     }
 
-    void appendNode(int level, long index, byte[] hash) {
-        jdbc.update("INSERT INTO merkle_node (level, node_index, hash) VALUES (?, ?, ?)", level, index, hash);
+    final class Appending {
+
+        private final List<Object[]> leaves = new ArrayList<>();
+        private final List<Object[]> nodes = new ArrayList<>();
+
+        void leaf(long leafIndex, long globalIndex, byte[] leafHash) {
+            leaves.add(new Object[]{leafIndex, globalIndex, leafHash});
+        }
+
+        void node(int level, long index, byte[] hash) {
+            nodes.add(new Object[]{level, index, hash});
+        }
+
+        /** Stores what was collected; answers the number of leaves. */
+        int store() {
+            jdbc.batchUpdate("INSERT INTO merkle_leaf (leaf_index, global_index, leaf_hash) VALUES (?, ?, ?)", leaves);
+            jdbc.batchUpdate("INSERT INTO merkle_node (level, node_index, hash) VALUES (?, ?, ?)", nodes);
+            return leaves.size();
+        }
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -37,9 +38,15 @@ class AgreementAuditController {
         return new AgreementHistory(agreementId, events);
     }
 
+    /**
+     * The certificate; {@code consistentWith}, the size of a checkpoint the auditor kept, adds the
+     * proof that the log's tree extends it.
+     */
     @GetMapping("/certificate")
-    public AgreementCertificate certificate(@PathVariable UUID agreementId) {
-        return certificates.certificateOf(agreementId.toString()).orElseThrow(() -> notFound(agreementId));
+    public AgreementCertificate certificate(@PathVariable UUID agreementId,
+                                            @RequestParam(required = false) Long consistentWith) {
+        return certificates.certificateOf(agreementId.toString(), consistentWith)
+                .orElseThrow(() -> notFound(agreementId));
     }
 
     /** Answered like a command on an unknown agreement: 404 agreement-not-found. */

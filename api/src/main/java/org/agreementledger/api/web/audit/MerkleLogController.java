@@ -2,7 +2,6 @@ package org.agreementledger.api.web.audit;
 
 import org.agreementledger.api.problem.ProblemCode;
 import org.agreementledger.api.problem.Problems;
-import org.agreementledger.ledger.merkle.MerkleTree;
 import org.agreementledger.projections.InvalidQueryException;
 import org.agreementledger.projections.merkle.LogCheckpoints;
 import org.agreementledger.projections.merkle.StoredSubtrees;
@@ -38,7 +37,8 @@ class MerkleLogController {
     @GetMapping(path = "/checkpoint", produces = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<Object> checkpoint() {
         return checkpoints.latest()
-                .<ResponseEntity<Object>>map(note -> ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(note))
+                .<ResponseEntity<Object>>map(latest -> ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)
+                        .body(latest.note()))
                 .orElseGet(() -> Problems.response(Problems.of(ProblemCode.NO_CHECKPOINT_YET,
                         "The log has no signed checkpoint yet: its first events are integrated within seconds.")));
     }
@@ -58,10 +58,10 @@ class MerkleLogController {
             throw new InvalidQueryException("treeSize", "the event at position " + position + " is leaf " + leafIndex
                     + ", not in a tree of " + size + " leaves");
         }
-        MerkleTree tree = new MerkleTree(subtrees);
         return new InclusionProof(position, leafIndex, size, base64(subtrees.root(0, leafIndex)),
-                base64(tree.root(size)), tree.inclusionProof(leafIndex, size).stream().map(MerkleLogController::base64)
-                .toList());
+                base64(subtrees.withSubtreesRead(tree -> tree.root(size))),
+                subtrees.withSubtreesRead(tree -> tree.inclusionProof(leafIndex, size)).stream()
+                        .map(MerkleLogController::base64).toList());
     }
 
     /** The proof that the tree of {@code from} leaves is a prefix of the tree of {@code to} (default: the latest checkpoint's). */
@@ -71,9 +71,10 @@ class MerkleLogController {
         if (from < 1 || from > size) {
             throw new InvalidQueryException("from", "from is a tree size from 1 to " + size);
         }
-        MerkleTree tree = new MerkleTree(subtrees);
-        return new ConsistencyProof(from, size, base64(tree.root(from)), base64(tree.root(size)),
-                tree.consistencyProof(from, size).stream().map(MerkleLogController::base64).toList());
+        return new ConsistencyProof(from, size, base64(subtrees.withSubtreesRead(tree -> tree.root(from))),
+                base64(subtrees.withSubtreesRead(tree -> tree.root(size))),
+                subtrees.withSubtreesRead(tree -> tree.consistencyProof(from, size)).stream()
+                        .map(MerkleLogController::base64).toList());
     }
 
     /** A tree size that has a signed checkpoint's leaves: at most the latest checkpoint's size. */

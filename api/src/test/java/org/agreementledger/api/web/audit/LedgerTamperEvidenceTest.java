@@ -6,6 +6,8 @@ import org.agreementledger.ledger.chain.EventHasher;
 import org.agreementledger.ledger.chain.StoredEvent;
 import org.agreementledger.ledger.event.AgreementSigned;
 import org.agreementledger.projections.eventstore.StoredEvents;
+import org.agreementledger.projections.merkle.LogCheckpoints;
+import org.agreementledger.projections.merkle.MerkleLogIntegrator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,8 +16,9 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,39 +30,49 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Stored events altered behind the application's back, as a database superuser who sets the
  * append-only trigger aside, are named by the verification. These tests get a service and a
  * database of their own (the extra property makes a separate application context), and put every
- * row back after each test, so that no other test ever sees a tampered ledger.
+ * row back after each test, so that no other test ever sees a tampered ledger. The Merkle log is
+ * integrated when a test says so only, never under its feet.
  */
-@TestPropertySource(properties = "ledger.test.database=tamper-evidence")
+@TestPropertySource(properties = {"ledger.test.database=tamper-evidence",
+        "ledger.merkle.integration-interval=PT1H"})
 class LedgerTamperEvidenceTest extends HttpContractTest {
 
     @Autowired
     TransactionTemplate transaction;
     @Autowired
     StoredEvents storedEvents;
+    @Autowired
+    MerkleLogIntegrator integrator;
+    @Autowired
+    LogCheckpoints checkpoints;
 
-    private final List<StoredRow> originals = new ArrayList<>();
-    private final List<Map<String, Object>> removed = new ArrayList<>();
-    private final List<Long> inserted = new ArrayList<>();
-
-    /** The content of a row as it was, to put back. */
-    private record StoredRow(long position, byte[] payload, byte[] metaData) {
-    }
+    /** What puts the database back as it was, the last change first. */
+    private final Deque<Runnable> undo = new ArrayDeque<>();
 
     @AfterEach
     void restoreTheRowsAndCheckTheLedgerIsIntactAgain() {
-        asSuperuserWithTheTriggerSetAside(() -> originals.forEach(row -> jdbc.update(
-                "UPDATE domain_event_entry SET payload = ?, meta_data = ? WHERE global_index = ?",
-                row.payload(), row.metaData(), row.position())));
-        originals.clear();
-        asSuperuserWithTheTriggerSetAside(() -> removed.forEach(row -> jdbc.update(
-                "INSERT INTO domain_event_entry (" + String.join(", ", row.keySet()) + ") OVERRIDING SYSTEM VALUE VALUES ("
-                        + String.join(", ", Collections.nCopies(row.size(), "?")) + ")",
-                row.values().toArray())));
-        removed.clear();
-        asSuperuserWithTheTriggerSetAside(() -> inserted.forEach(position -> jdbc.update(
-                "DELETE FROM domain_event_entry WHERE global_index = ?", position)));
-        inserted.clear();
+        while (!undo.isEmpty()) {
+            asSuperuserWithTheTriggerSetAside(undo.pop());
+        }
         assertThat(client.get("auditor", "/api/ledger/verify").body().get("intact").asBoolean()).isTrue();
+    }
+
+    /** Every event written so far is a leaf of the log and under a signed checkpoint. */
+    private void logged() {
+        integrator.integrate();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM merkle_leaf", Long.class)).isEqualTo(eventCount());
+    }
+
+    /** Deletes the rows of a table that the condition selects, remembering them to put back. */
+    private void deleteRows(String table, String condition, Object... arguments) {
+        asSuperuserWithTheTriggerSetAside(() -> {
+            List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM " + table + " WHERE " + condition,
+                    arguments);
+            jdbc.update("DELETE FROM " + table + " WHERE " + condition, arguments);
+            undo.push(() -> rows.forEach(row -> jdbc.update("INSERT INTO " + table + " (" + String.join(", ", row.keySet())
+                    + ")" + (table.equals("domain_event_entry") ? " OVERRIDING SYSTEM VALUE" : "") + " VALUES ("
+                    + String.join(", ", Collections.nCopies(row.size(), "?")) + ")", row.values().toArray())));
+        });
     }
 
     /** Runs a change in one transaction whose session does not fire ordinary triggers (superuser only). */
@@ -77,7 +90,8 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
     /** Remembers the row as it is, then replaces its payload or metadata text (null leaves it). */
     private void alter(long position, String payload, String metaData) {
         StoredEvent original = storedEvent(position);
-        originals.add(new StoredRow(position, original.payload(), original.metaData()));
+        undo.push(() -> jdbc.update("UPDATE domain_event_entry SET payload = ?, meta_data = ? WHERE global_index = ?",
+                original.payload(), original.metaData(), position));
         asSuperuserWithTheTriggerSetAside(() -> jdbc.update("""
                         UPDATE domain_event_entry
                         SET payload = coalesce(?, payload), meta_data = coalesce(?, meta_data)
@@ -88,6 +102,10 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
 
     private static String text(byte[] json) {
         return new String(json, StandardCharsets.UTF_8);
+    }
+
+    private long lastPosition() {
+        return jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
     }
 
     private List<Long> positionsOf(String agreementId) {
@@ -154,9 +172,9 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
     }
 
     @Test
-    void aChainRewrittenWithRecomputedHashesIsNamedAsAForgeryAtItsFirstRewrittenEvent() {
+    void aChainRewrittenWithRecomputedHashesIsNamedAtItsFirstRewrittenLeaf() {
         String id = fullySigned("5000000.00");
-        Answer digest = client.post("auditor", "/api/ledger/digests", Map.of());
+        logged();
         List<Long> positions = positionsOf(id);
 
         // the forger changes the amount and reseals every event of the chain after it
@@ -176,61 +194,131 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
         }
         Answer verified = client.get("auditor", "/api/ledger/verify");
 
-        // the forger can recompute hashes and links, but not the attestation only the log's key makes;
-        // without attestations (a ledger written before them) the digest recorded before catches it:
-        // LedgerVerifierTest.aChainRewrittenWithConsistentHashesIsCaughtByTheDigestRecordedBeforeTheRewrite
+        // the forger can recompute hashes and links, but neither the leaf the log holds nor the
+        // attestation only the log's key makes (LedgerVerifierTest: without a log, FORGED)
         assertThat(verified.body().get("intact").asBoolean()).isFalse();
         var mismatch = verified.body().get("firstMismatch");
-        assertThat(mismatch.get("reason").asText()).as(verified.text()).isEqualTo("FORGED");
+        assertThat(mismatch.get("reason").asText()).as(verified.text()).isEqualTo("LEAF_MISMATCH");
         assertThat(mismatch.get("globalPosition").asLong()).isEqualTo(positions.get(0));
+        assertThat(mismatch.get("leafIndex").asLong()).isEqualTo(leafOf(positions.get(0)));
         assertThat(mismatch.get("agreementId").asText()).isEqualTo(id);
-        assertThat(digest.status()).isEqualTo(201);
+    }
+
+    private long leafOf(long position) {
+        return jdbc.queryForObject("SELECT leaf_index FROM merkle_leaf WHERE global_index = ?", Long.class, position);
     }
 
     @Test
-    void eventsDeletedFromTheLedgersEndAfterADigestAreNamedAsATruncatedTail() {
+    void eventsDeletedFromTheLedgersEndAreNamedAsATruncatedTailAtTheFirstLeafLeft() {
         fullySigned("7.00");
-        Answer digest = client.post("auditor", "/api/ledger/digests", Map.of());
-        long end = digest.body().get("coversThroughPosition").asLong();
+        logged();
+        long end = lastPosition();
 
-        asSuperuserWithTheTriggerSetAside(() -> {
-            removed.addAll(jdbc.queryForList("SELECT * FROM domain_event_entry WHERE global_index > ? "
-                    + "ORDER BY global_index", end - 2));
-            jdbc.update("DELETE FROM domain_event_entry WHERE global_index > ?", end - 2);
-        });
+        deleteRows("domain_event_entry", "global_index > ?", end - 2);
         Answer verified = client.get("auditor", "/api/ledger/verify");
 
         assertThat(verified.body().get("intact").asBoolean()).isFalse();
         var mismatch = verified.body().get("firstMismatch");
         assertThat(mismatch.get("reason").asText()).as(verified.text()).isEqualTo("TRUNCATED");
-        assertThat(mismatch.get("digestId").asLong()).isEqualTo(digest.body().get("id").asLong());
         assertThat(mismatch.get("globalPosition").asLong()).isEqualTo(end - 1);
-        assertThat(mismatch.get("detail").asText()).contains("the events after position " + (end - 2) + " are missing");
+        assertThat(mismatch.get("leafIndex").asLong()).isEqualTo(leafOf(end - 1));
+        assertThat(mismatch.get("detail").asText()).contains("the ledger's tail was cut off");
     }
 
     @Test
-    void anEventDeletedFromTheEndOfOneChainIsNamedWithItsAgreement() {
+    void aTailCutFromEventsAndTheLogInTheDatabaseIsFoundByTheCheckpointCopyOutsideIt() {
+        fullySigned("7.50");
+        logged();
+        long end = lastPosition();
+        long size = jdbc.queryForObject("SELECT count(*) FROM merkle_leaf", Long.class);
+        long cut = leafOf(end - 1);
+
+        deleteRows("domain_event_entry", "global_index > ?", end - 2);
+        deleteRows("merkle_leaf", "leaf_index >= ?", cut);
+        deleteRows("merkle_node", "((node_index + 1) << level) > ?", cut);
+        deleteRows("ledger_checkpoint", "tree_size > ?", cut);
+        Answer verified = client.get("auditor", "/api/ledger/verify");
+
+        var mismatch = verified.body().get("firstMismatch");
+        assertThat(mismatch.get("reason").asText()).as(verified.text()).isEqualTo("TRUNCATED");
+        assertThat(mismatch.get("detail").asText()).contains(checkpoints.copies().resolve(size + ".checkpoint").toString(),
+                "signed over " + size + " leaves", "the events give only " + cut);
+    }
+
+    @Test
+    void anEventDeletedFromTheMiddleOfTheLedgerIsNamedAtItsLeaf() {
         String id = fullySigned("8.00");
         fullySigned("9.00");
-        client.post("auditor", "/api/ledger/digests", Map.of());
+        logged();
         long last = positionsOf(id).get(3);
 
-        asSuperuserWithTheTriggerSetAside(() -> {
-            removed.addAll(jdbc.queryForList("SELECT * FROM domain_event_entry WHERE global_index = ?", last));
-            jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", last);
-        });
+        deleteRows("domain_event_entry", "global_index = ?", last);
         Answer verified = client.get("auditor", "/api/ledger/verify");
 
         var mismatch = verified.body().get("firstMismatch");
-        assertThat(mismatch.get("reason").asText()).as(verified.text()).isEqualTo("TRUNCATED");
-        assertThat(mismatch.get("agreementId").asText()).isEqualTo(id);
-        assertThat(mismatch.get("sequenceNumber").asLong()).isEqualTo(3);
-        assertThat(mismatch.get("detail").asText()).contains("events 3 to 3 are missing");
+        assertThat(mismatch.get("reason").asText()).as(verified.text()).isEqualTo("MISSING_EVENT");
+        assertThat(mismatch.get("globalPosition").asLong()).isEqualTo(last);
+        assertThat(mismatch.get("leafIndex").asLong()).isEqualTo(leafOf(last));
+        assertThat(mismatch.get("detail").asText()).contains("its row was deleted");
     }
 
     @Test
-    void anEventInsertedBySqlWithACorrectHashAndLinkIsNamedAsAForgery() {
+    void anEventInsertedBySqlWithACorrectHashAndLinkIsNamedAsAForgeryAndTheLogStopsBeforeIt() {
         fullySigned("10.00");
+        logged();
+
+        long forged = insertForgedSignature(null);
+        integrator.integrate();
+        Answer verified = client.get("auditor", "/api/ledger/verify");
+
+        var mismatch = verified.body().get("firstMismatch");
+        assertThat(mismatch.get("reason").asText()).as(verified.text()).isEqualTo("FORGED");
+        assertThat(mismatch.get("globalPosition").asLong()).isEqualTo(forged);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM merkle_leaf WHERE global_index >= ?", Long.class, forged))
+                .as("the log signs nothing the ledger did not write").isZero();
+    }
+
+    @Test
+    void anEventInsertedBySqlWhereTheLogHadPassedIsNotInTheLog() {
+        fullySigned("11.00");
+        long hole = jdbc.queryForObject("SELECT nextval(pg_get_serial_sequence('domain_event_entry', 'global_index'))",
+                Long.class);
+        fullySigned("12.00");
+        logged();
+
+        insertForgedSignature(hole);
+        Answer verified = client.get("auditor", "/api/ledger/verify");
+
+        var mismatch = verified.body().get("firstMismatch");
+        assertThat(mismatch.get("reason").asText()).as(verified.text()).isEqualTo("NOT_IN_LOG");
+        assertThat(mismatch.get("globalPosition").asLong()).isEqualTo(hole);
+        assertThat(mismatch.get("leafIndex").asLong()).isEqualTo(leafOf(hole + 1));
+    }
+
+    @Test
+    void aStoredSubtreeOfTheLogThatWasRewrittenIsNamed() {
+        fullySigned("13.00");
+        fullySigned("14.00");
+        logged();
+        byte[] original = jdbc.queryForObject("SELECT hash FROM merkle_node WHERE level = 2 AND node_index = 0",
+                byte[].class);
+
+        asSuperuserWithTheTriggerSetAside(() -> jdbc.update(
+                "UPDATE merkle_node SET hash = ? WHERE level = 2 AND node_index = 0", (Object) new byte[32]));
+        undo.push(() -> jdbc.update("UPDATE merkle_node SET hash = ? WHERE level = 2 AND node_index = 0",
+                (Object) original));
+        Answer verified = client.get("auditor", "/api/ledger/verify");
+
+        var mismatch = verified.body().get("firstMismatch");
+        assertThat(mismatch.get("reason").asText()).as(verified.text()).isEqualTo("TREE_MISMATCH");
+        assertThat(mismatch.get("detail").asText()).contains("subtree 2/0 (leaves 0 to 3)");
+    }
+
+    /**
+     * Inserts a signature of a new agreement, hashed and linked as the ledger would, at the position
+     * given or the next one; answers its position.
+     */
+    private long insertForgedSignature(Long position) {
         String forgedAgreement = UUID.randomUUID().toString();
         String payload = "{\"agreementId\":\"" + forgedAgreement + "\",\"partyId\":\"CN-URUMQI-XJU\","
                 + "\"signedOn\":\"2024-08-22\"}";
@@ -240,19 +328,19 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
                 AgreementSigned.class.getName(), null, payload.getBytes(StandardCharsets.UTF_8),
                 unsealed.getBytes(StandardCharsets.UTF_8)));
         String sealed = unsealed.replace("}", ",\"hash\":\"" + hash + "\"}");
-
-        asSuperuserWithTheTriggerSetAside(() -> inserted.add(jdbc.queryForObject("""
-                        INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
-                                                        time_stamp, payload_type, payload_revision, payload, meta_data)
-                        VALUES ('forged-event', ?, 0, 'Agreement', '2024-08-22T04:00:00Z', ?, NULL, ?, ?)
-                        RETURNING global_index""", Long.class, forgedAgreement, AgreementSigned.class.getName(),
-                payload.getBytes(StandardCharsets.UTF_8), sealed.getBytes(StandardCharsets.UTF_8))));
-        Answer verified = client.get("auditor", "/api/ledger/verify");
-
-        var mismatch = verified.body().get("firstMismatch");
-        assertThat(mismatch.get("reason").asText()).as(verified.text()).isEqualTo("FORGED");
-        assertThat(mismatch.get("globalPosition").asLong()).isEqualTo(inserted.get(0));
-        assertThat(mismatch.get("agreementId").asText()).isEqualTo(forgedAgreement);
+        long[] inserted = new long[1];
+        asSuperuserWithTheTriggerSetAside(() -> inserted[0] = jdbc.queryForObject("""
+                        INSERT INTO domain_event_entry (global_index, event_identifier, aggregate_identifier,
+                                                        sequence_number, type, time_stamp, payload_type,
+                                                        payload_revision, payload, meta_data)
+                        OVERRIDING SYSTEM VALUE
+                        VALUES (coalesce(?, nextval(pg_get_serial_sequence('domain_event_entry', 'global_index'))),
+                                'forged-event', ?, 0, 'Agreement', '2024-08-22T04:00:00Z', ?, NULL, ?, ?)
+                        RETURNING global_index""", Long.class, position, forgedAgreement,
+                AgreementSigned.class.getName(), payload.getBytes(StandardCharsets.UTF_8),
+                sealed.getBytes(StandardCharsets.UTF_8)));
+        undo.push(() -> jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", inserted[0]));
+        return inserted[0];
     }
 
     @Test

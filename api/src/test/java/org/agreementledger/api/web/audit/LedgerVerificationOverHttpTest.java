@@ -8,7 +8,9 @@ import org.agreementledger.ledger.audit.CertificateVerifier;
 import org.agreementledger.ledger.audit.ChainHead;
 import org.agreementledger.ledger.audit.LedgerDigest;
 import org.agreementledger.ledger.chain.CanonicalJson;
+import org.agreementledger.ledger.checkpoint.NoteVerifier;
 import org.agreementledger.projections.audit.ScheduledDigestRecording;
+import org.agreementledger.projections.merkle.MerkleLogIntegrator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -27,6 +29,8 @@ class LedgerVerificationOverHttpTest extends HttpContractTest {
 
     @Autowired
     ScheduledDigestRecording scheduledDigestRecording;
+    @Autowired
+    MerkleLogIntegrator integrator;
 
     private long lastPosition() {
         return jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
@@ -52,6 +56,7 @@ class LedgerVerificationOverHttpTest extends HttpContractTest {
                 Map.of("certificateNo", "XJ-2024-0002", "certifiedOn", "2024-09-02"));
         client.post("certifier", "/api/agreements/" + id + "/certification/revocation",
                 Map.of("revokedOn", "2024-09-03", "reason", "issued in error"));
+        integrator.integrate();
 
         Answer verified = client.get("auditor", "/api/ledger/verify");
 
@@ -64,6 +69,9 @@ class LedgerVerificationOverHttpTest extends HttpContractTest {
         assertThat(verified.body().get("chainsChecked").asLong()).isEqualTo(jdbc.queryForObject(
                 "SELECT count(DISTINCT aggregate_identifier) FROM domain_event_entry", Long.class));
         assertThat(verified.body().get("currentDigest").asText()).isEqualTo(LedgerDigest.of(chainHeadsThrough(last)));
+        assertThat(verified.body().get("leavesChecked").asLong()).isEqualTo(eventCount())
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM merkle_leaf", Long.class));
+        assertThat(verified.body().get("checkpointsChecked").asInt()).isPositive();
     }
 
     @Test
@@ -106,8 +114,10 @@ class LedgerVerificationOverHttpTest extends HttpContractTest {
     }
 
     @Test
-    void aCertificateVerifiesOfflineAndFailsOnceItsContentIsChanged() throws IOException {
+    void aCertificateVerifiesOfflineAgainstTheLogsKeyAndFailsOnceItsContentIsChanged() throws IOException {
         String id = fullySigned("670000000.00");
+        NoteVerifier logKey = NoteVerifier.of(client.get("auditor", "/api/ledger/public-key").body()
+                .get("verifierKey").asText());
 
         Answer answer = client.get("auditor", "/api/agreements/" + id + "/certificate");
 
@@ -116,30 +126,44 @@ class LedgerVerificationOverHttpTest extends HttpContractTest {
                 AgreementCertificate.class);
         assertThat(certificate.agreementId()).isEqualTo(id);
         assertThat(certificate.events()).hasSize(4);
-        assertThat(certificate.digest().coversThroughPosition())
-                .isGreaterThanOrEqualTo(certificate.events().get(3).globalPosition());
-        assertThat(certificate.chainHeads()).hasSize(certificate.digest().chainCount());
-        CertificateCheck check = CertificateVerifier.verify(certificate);
+        assertThat(certificate.events()).allSatisfy(logged -> assertThat(logged.leafIndex()).isEqualTo(
+                jdbc.queryForObject("SELECT leaf_index FROM merkle_leaf WHERE global_index = ?", Long.class,
+                        logged.event().globalPosition())));
+        CertificateCheck check = CertificateVerifier.verify(certificate, logKey, null);
         assertThat(check.valid()).as(check.summary()).isTrue();
 
         String tampered = answer.text().replace("670000000.00", "770000000.00");
         CertificateCheck tamperedCheck = CertificateVerifier.verify(CanonicalJson.read(
-                tampered.getBytes(StandardCharsets.UTF_8), AgreementCertificate.class));
+                tampered.getBytes(StandardCharsets.UTF_8), AgreementCertificate.class), logKey, null);
         assertThat(tamperedCheck.valid()).isFalse();
         assertThat(tamperedCheck.summary()).contains("event 0", "CONTENT_ALTERED");
     }
 
     @Test
-    void aCertificateKeepsTheFirstDigestThatCoversTheAgreement() {
-        String id = fullySigned("1000.00");
-        Answer first = client.get("admin", "/api/agreements/" + id + "/certificate");
-        fullySigned("2000.00");
-        client.post("auditor", "/api/ledger/digests", Map.of());
+    void aCertificateProvesTheLogExtendsTheCheckpointAnAuditorKept() throws IOException {
+        String first = fullySigned("1000.00");
+        assertThat(client.get("auditor", "/api/agreements/" + first + "/certificate").status()).isEqualTo(200);
+        String saved = client.get("auditor", "/api/ledger/checkpoint").text();
+        long savedSize = Long.parseLong(saved.split("\n")[1]);
+        NoteVerifier logKey = NoteVerifier.of(client.get("auditor", "/api/ledger/public-key").body()
+                .get("verifierKey").asText());
+        String later = fullySigned("2000.00");
 
-        Answer second = client.get("auditor", "/api/agreements/" + id + "/certificate");
+        Answer answer = client.get("auditor", "/api/agreements/" + later + "/certificate?consistentWith=" + savedSize);
 
-        assertThat(second.body().get("digest")).isEqualTo(first.body().get("digest"));
-        assertThat(second.body().get("chainHeads")).isEqualTo(first.body().get("chainHeads"));
+        assertThat(answer.status()).isEqualTo(200);
+        AgreementCertificate certificate = CanonicalJson.read(answer.text().getBytes(StandardCharsets.UTF_8),
+                AgreementCertificate.class);
+        assertThat(certificate.consistency().fromTreeSize()).isEqualTo(savedSize);
+        assertThat(certificate.consistency().toTreeSize()).isGreaterThan(savedSize);
+        CertificateCheck check = CertificateVerifier.verify(certificate, logKey, saved);
+        assertThat(check.valid()).as(check.summary()).isTrue();
+        assertThat(check.summary()).contains("extends the checkpoint you saved, of size " + savedSize);
+
+        Answer beyond = client.get("auditor", "/api/agreements/" + later + "/certificate?consistentWith="
+                + (certificate.consistency().toTreeSize() + 1000));
+        assertThat(beyond.status()).isEqualTo(400);
+        assertThat(beyond.body().get("errors").get(0).get("field").asText()).isEqualTo("consistentWith");
         assertThat(client.get("auditor", "/api/agreements/" + UUID.randomUUID() + "/certificate").status())
                 .isEqualTo(404);
     }

@@ -1,8 +1,7 @@
-package org.agreementledger.api.crash;
+package org.agreementledger.api.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.agreementledger.api.support.LedgerClient;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -25,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * The service as an operator runs it: {@code java -jar} in a process of its own, on the embedded
  * default, with its own PostgreSQL server; killed the hard way.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -43,7 +42,7 @@ final class ServiceProcess {
         this.port = port;
     }
 
-    static ServiceProcess start(Path jar, Path dataDirectory, Path log, boolean demoData, String... more)
+    public static ServiceProcess start(Path jar, Path dataDirectory, Path log, boolean demoData, String... more)
             throws IOException {
         List<String> arguments = new ArrayList<>(List.of(
                 "--ledger.embedded-postgres.data-directory=" + dataDirectory,
@@ -53,11 +52,15 @@ final class ServiceProcess {
         return launch(jar, dataDirectory, log, arguments);
     }
 
-    /** Another node of the service, on the database given (another node's embedded one), with the ledger's key. */
-    static ServiceProcess startNode(Path jar, String jdbcUrl, Path signingKey, Path log, String nodeId)
+    /**
+     * Another node of the service, on the database given (another node's embedded one), with the
+     * ledger's key; it copies its checkpoints next to the key, in a directory of its own.
+     */
+    public static ServiceProcess startNode(Path jar, String jdbcUrl, Path signingKey, Path log, String nodeId)
             throws IOException {
         return launch(jar, null, log, List.of("--spring.datasource.url=" + jdbcUrl, "--ledger.demo-data.enabled=false",
-                "--ledger.node-id=" + nodeId, "--ledger.log.signing-key-file=" + signingKey));
+                "--ledger.node-id=" + nodeId, "--ledger.log.signing-key-file=" + signingKey,
+                "--ledger.log.checkpoint-directory=" + signingKey.resolveSibling(nodeId + "-checkpoints")));
     }
 
     private static ServiceProcess launch(Path jar, Path dataDirectory, Path log, List<String> arguments)
@@ -73,13 +76,13 @@ final class ServiceProcess {
     }
 
     /** The JDBC URL of this node's embedded PostgreSQL, as its pid file gives the port. */
-    String embeddedJdbcUrl() throws IOException {
+    public String embeddedJdbcUrl() throws IOException {
         String port = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(3).strip();
         return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
     }
 
     /** Waits until the service answers requests. */
-    ServiceProcess awaitReady(Duration timeout) throws Exception {
+    public ServiceProcess awaitReady(Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -104,16 +107,16 @@ final class ServiceProcess {
         }
     }
 
-    HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
         return http.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(String user, String path, String json) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String user, String path, String json) throws IOException, InterruptedException {
         return http.send(request(user, path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    JsonNode getJson(String user, String path) throws IOException, InterruptedException {
+    public JsonNode getJson(String user, String path) throws IOException, InterruptedException {
         HttpResponse<String> answer = get(user, path);
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + answer.statusCode() + ": " + answer.body());
@@ -129,7 +132,7 @@ final class ServiceProcess {
     }
 
     /** The running PostgreSQL server of the embedded default, as its pid file names it. */
-    Optional<ProcessHandle> postmaster() throws IOException {
+    public Optional<ProcessHandle> postmaster() throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return Optional.empty();
@@ -139,20 +142,20 @@ final class ServiceProcess {
     }
 
     /** SIGKILL to the service and its database server with all its processes, at the same instant: a power cut. */
-    void killServiceAndDatabase() throws Exception {
+    public void killServiceAndDatabase() throws Exception {
         List<ProcessHandle> doomed = databaseProcesses();
         doomed.add(process.toHandle());
         killAll(doomed);
     }
 
     /** SIGKILL to the service's JVM only: its PostgreSQL server is left running, an orphan. */
-    void killService() throws Exception {
+    public void killService() throws Exception {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /** SIGKILL to the database server and its processes only, under the running service. */
-    void killDatabase() throws Exception {
+    public void killDatabase() throws Exception {
         killAll(databaseProcesses());
     }
 
@@ -173,20 +176,20 @@ final class ServiceProcess {
     }
 
     /** The exit status, once the service has exited within the time given; empty while it runs. */
-    Optional<Integer> exitStatusWithin(Duration timeout) throws InterruptedException {
+    public Optional<Integer> exitStatusWithin(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? Optional.of(process.exitValue())
                 : Optional.empty();
     }
 
     /** Stops the service as an operator does (SIGTERM) and waits for it. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
     }
 
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -195,7 +198,7 @@ final class ServiceProcess {
         }
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 
