@@ -2,6 +2,7 @@ package org.agreementledger.api.config;
 
 import org.agreementledger.ledger.chain.EventAttestation;
 import org.agreementledger.ledger.chain.HashChainingEventStorageEngine;
+import org.agreementledger.ledger.event.UnrevisionedEventUpcaster;
 import org.agreementledger.ledger.metadata.ActorCorrelationDataProvider;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -15,11 +16,13 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 import java.time.Clock;
 
@@ -102,6 +105,13 @@ class AxonStorageConfiguration {
     @Bean
     PersistenceExceptionResolver uniqueViolationResolver() {
         return new SQLStateResolver(UNIQUE_VIOLATION);
+    }
+
+    /** First in the upcaster chain: events stored before the event types carried revisions are revision 1. */
+    @Bean
+    @Order(0)
+    EventUpcaster unrevisionedEventUpcaster() {
+        return new UnrevisionedEventUpcaster();
     }
 
     @Bean

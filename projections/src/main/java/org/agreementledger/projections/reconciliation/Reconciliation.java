@@ -5,6 +5,7 @@ import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.event.AgreementEvent;
 import org.agreementledger.projections.agreement.AgreementProjection;
 import org.agreementledger.projections.eventstore.StoredEvents;
+import org.agreementledger.projections.eventstore.UpcastingEventReader;
 import org.agreementledger.projections.totals.BucketKey;
 import org.agreementledger.projections.totals.Grain;
 import org.agreementledger.projections.totals.Stage;
@@ -13,9 +14,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -46,12 +45,12 @@ public class Reconciliation {
     private final TransactionTemplate snapshot;
     private final ProcessorPositions positions;
     private final EventProcessingConfiguration processing;
-    private final Serializer eventSerializer;
+    private final UpcastingEventReader reader;
     private final Clock clock;
 
     public Reconciliation(JdbcTemplate jdbc, StoredEvents storedEvents, PlatformTransactionManager transactionManager,
                           ProcessorPositions positions, EventProcessingConfiguration processing,
-                          @Qualifier("eventSerializer") Serializer eventSerializer, Clock clock) {
+                          UpcastingEventReader reader, Clock clock) {
         this.jdbc = jdbc;
         this.storedEvents = storedEvents;
         this.snapshot = new TransactionTemplate(transactionManager);
@@ -59,7 +58,7 @@ public class Reconciliation {
         this.snapshot.setReadOnly(true);
         this.positions = positions;
         this.processing = processing;
-        this.eventSerializer = eventSerializer;
+        this.reader = reader;
         this.clock = clock;
     }
 
@@ -72,12 +71,13 @@ public class Reconciliation {
         SequencingPolicy<? super EventMessage<?>> sequencing = processing.sequencingPolicy(PROCESSOR);
         Recomputation recomputation = new Recomputation();
         EventCounts counts = new EventCounts();
-        // Deserialized with the event serializer. The ledger has no upcasters; should it get some,
-        // events must be read through the upcaster chain here too.
         storedEvents.forEachInGlobalOrder(positioned -> {
             StoredEvent stored = positioned.event();
-            Object payload = eventSerializer.deserialize(new SimpleSerializedObject<>(stored.payload(),
-                    byte[].class, stored.payloadType(), stored.payloadRevision()));
+            Optional<Object> read = reader.payloadOf(stored);
+            if (read.isEmpty()) {
+                return; // dropped by an upcaster: nothing to recompute
+            }
+            Object payload = read.get();
             GenericDomainEventMessage<Object> event = new GenericDomainEventMessage<>(stored.aggregateType(),
                     stored.aggregateIdentifier(), stored.sequenceNumber(), payload);
             if (coverage.covers(sequencing.getSequenceIdentifierFor(event), positioned.globalPosition())) {
