@@ -24,6 +24,6 @@ class LogKeyConfiguration {
 
     @Bean
     EventAttestation eventAttestation(KeyPair logKey) {
-        return EventAttestation.signingWith(logKey);
+        return EventAttestation.ofLogKey(logKey);
     }
 }

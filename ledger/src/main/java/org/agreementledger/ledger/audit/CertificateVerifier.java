@@ -1,8 +1,6 @@
 package org.agreementledger.ledger.audit;
 
 import org.agreementledger.ledger.chain.CanonicalJson;
-import org.agreementledger.ledger.chain.EventAttestation;
-import org.agreementledger.ledger.chain.EventHasher;
 import org.agreementledger.ledger.checkpoint.Checkpoint;
 import org.agreementledger.ledger.checkpoint.NoteException;
 import org.agreementledger.ledger.checkpoint.NoteVerifier;
@@ -21,8 +19,9 @@ import java.util.Optional;
 /**
  * Checks an agreement certificate offline, with no database and no service, trusting only the
  * log's public key: recomputes every event's hash and link from its stored content, checks every
- * event's attestation and every inclusion proof, and the checkpoint's signature; given a checkpoint
- * the auditor kept from before, also the proof that today's log extends it.
+ * inclusion proof and the checkpoint's signature; given a checkpoint the auditor kept from before,
+ * also the proof that today's log extends it. (The writing nodes' attestations are keyed MACs the
+ * ledger checked before it logged the events: the signed tree stands for them here.)
  *
  * <p>Run: {@code java -jar ledger/target/ledger-0.1.0-SNAPSHOT-certificate-verifier.jar --key <verifier key>
  * [--saved-checkpoint <file>] certificate.json}; exit status 0 when valid, 1 when not, 2 when the
@@ -127,9 +126,7 @@ public final class CertificateVerifier {
             return CertificateCheck.failed("the certificate's checkpoint: " + unsigned.getMessage());
         }
         ChainVerifier chain = new ChainVerifier();
-        AttestationCheck attestations = new AttestationCheck(EventAttestation.checkingWith(trustedKey.publicKey()), null);
         long previousLeaf = -1;
-        int unattested = 0;
         for (LoggedEvent logged : certificate.events()) {
             AuditEvent event = logged.event();
             String at = "event " + event.sequenceNumber() + " (position " + event.globalPosition() + ", leaf "
@@ -138,8 +135,7 @@ public final class CertificateVerifier {
                 return CertificateCheck.failed(at + "it belongs to agreement " + event.agreementId() + ", not "
                         + certificate.agreementId());
             }
-            Optional<LedgerMismatch> mismatch = chain.check(event.toPositionedEvent())
-                    .or(() -> attestations.check(event.toPositionedEvent()));
+            Optional<LedgerMismatch> mismatch = chain.check(event.toPositionedEvent());
             if (mismatch.isPresent()) {
                 LedgerMismatch found = mismatch.get();
                 return CertificateCheck.failed(at + found.reason() + ": " + found.detail()
@@ -159,9 +155,6 @@ public final class CertificateVerifier {
             } catch (ProofException notIncluded) {
                 return CertificateCheck.failed(at + "it is not a leaf of the checkpoint's tree: " + notIncluded.getMessage());
             }
-            if (EventHasher.storedAttestation(event.toPositionedEvent().event()) == null) {
-                unattested++;
-            }
             previousLeaf = logged.leafIndex();
         }
         String extension = "";
@@ -180,9 +173,7 @@ public final class CertificateVerifier {
                     + ": nothing logged by then was changed or removed";
         }
         return CertificateCheck.passed("agreement " + certificate.agreementId() + ": " + chain.eventsChecked()
-                + " events, every hash and link recomputed, every attestation checked"
-                + (unattested == 0 ? "" : " (" + unattested + " predate attestations)")
-                + "; each is a leaf of the log's tree of size " + checkpoint.size() + " with root "
+                + " events, every hash and link recomputed; each is a leaf of the log's tree of size " + checkpoint.size() + " with root "
                 + Base64.getEncoder().encodeToString(checkpoint.rootHash()) + ", signed by " + trustedKey.name()
                 + extension);
     }

@@ -2,7 +2,6 @@ package org.agreementledger.ledger.audit;
 
 import org.agreementledger.ledger.chain.EventAttestation;
 import org.agreementledger.ledger.chain.PositionedEvent;
-import org.agreementledger.ledger.checkpoint.NoteVerifier;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
@@ -35,14 +34,14 @@ public final class LedgerVerifier {
     private int digestsChecked;
     private LedgerMismatch firstDigestMismatch;
 
-    private LedgerVerifier(List<RecordedDigest> digests, Map<Long, List<ChainHead>> headChanges, NoteVerifier logKey,
-                           LogRecords log) {
-        this.attestations = new AttestationCheck(EventAttestation.checkingWith(logKey.publicKey()), null);
+    private LedgerVerifier(List<RecordedDigest> digests, Map<Long, List<ChainHead>> headChanges,
+                           EventAttestation attestation, LogRecords log) {
+        this.attestations = new AttestationCheck(attestation, null);
         this.digestsToCheck = new ArrayDeque<>(digests.stream()
                 .sorted(Comparator.comparingLong(RecordedDigest::coversThroughPosition))
                 .toList());
         this.recordedHeads = new RecordedChainHeads(headChanges);
-        this.log = new LogCheck(log, logKey);
+        this.log = new LogCheck(log);
     }
 
     /**
@@ -52,19 +51,19 @@ public final class LedgerVerifier {
      * @param recordedDigests     the digests recorded so far, in any order
      * @param headChanges         by digest id, the chain heads that changed since the digest before it
      *                            (none for digests recorded before heads were kept)
-     * @param logKey              the log's key: checks the writing nodes' attestations and the checkpoints
+     * @param attestation         checks the writing nodes' attestations with the log's key
      * @param log                 the Merkle log as stored, all of it within {@code throughPosition}
      */
     public static LedgerVerification verify(long throughPosition, Iterator<PositionedEvent> eventsInGlobalOrder,
                                             List<RecordedDigest> recordedDigests,
-                                            Map<Long, List<ChainHead>> headChanges, NoteVerifier logKey,
-                                            LogRecords log) {
+                                            Map<Long, List<ChainHead>> headChanges,
+                                            EventAttestation attestation, LogRecords log) {
         Optional<RecordedDigest> beyondTheEnd = recordedDigests.stream()
                 .filter(digest -> digest.coversThroughPosition() > throughPosition)
                 .min(Comparator.comparingLong(RecordedDigest::coversThroughPosition));
         LedgerVerifier verifier = new LedgerVerifier(recordedDigests.stream()
                 .filter(digest -> digest.coversThroughPosition() <= throughPosition)
-                .toList(), headChanges, logKey, log);
+                .toList(), headChanges, attestation, log);
         Optional<LedgerMismatch> unsigned = verifier.log.unsignedCheckpoint();
         if (unsigned.isPresent()) {
             return verifier.result(throughPosition, unsigned.get());

@@ -41,7 +41,8 @@ final class LogCheck {
     private record SignedTree(FoundCheckpoint found, Checkpoint checkpoint) {
     }
 
-    LogCheck(LogRecords log, NoteVerifier logKey) {
+    LogCheck(LogRecords log) {
+        NoteVerifier logKey = log.logKey();
         this.leaves = log.leaves();
         this.subtrees = log.subtrees();
         List<SignedTree> signed = new ArrayList<>();

@@ -28,6 +28,11 @@ public final class MerkleTree {
         this.subtrees = subtrees;
     }
 
+    /** The leaf hash of leaf {@code index}. */
+    public byte[] leafHash(long index) {
+        return subtrees.root(0, index);
+    }
+
     /** MTH(D[0:size]): the root of the tree over the first {@code size} leaves. */
     public byte[] root(long size) {
         return size == 0 ? MerkleHash.empty() : rootOf(0, size);

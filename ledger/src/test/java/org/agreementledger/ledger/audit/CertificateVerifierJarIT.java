@@ -38,7 +38,7 @@ class CertificateVerifierJarIT {
         NoteSigner signer = new NoteSigner("ledger.test/log", logKey);
         verifierKey = signer.verifier().verifierKey();
         TestLedger ledger = new TestLedger();
-        ledger.attestWith(EventAttestation.signingWith(logKey));
+        ledger.attestWith(EventAttestation.ofLogKey(logKey));
         ledger.append(AGREEMENT, "{\"value\":{\"amount\":\"12500000.00\",\"currency\":\"CNY\"}}");
         ledger.append("9b2e7d10-0c4a-4f5e-8d3b-1e6f2a9c7b44", "{\"value\":{\"amount\":\"1.00\",\"currency\":\"CNY\"}}");
         ledger.append(AGREEMENT, "{\"agreementId\":\"" + AGREEMENT

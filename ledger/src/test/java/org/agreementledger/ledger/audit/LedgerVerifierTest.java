@@ -4,7 +4,6 @@ import org.agreementledger.ledger.chain.EventAttestation;
 import org.agreementledger.ledger.chain.EventHasher;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.agreementledger.ledger.checkpoint.NoteSigner;
-import org.agreementledger.ledger.checkpoint.NoteVerifier;
 import org.agreementledger.ledger.metadata.LedgerMetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class LedgerVerifierTest {
 
     private static final KeyPair LOG_KEY = TestLedger.ed25519KeyPair();
     private static final NoteSigner LOG_SIGNER = new NoteSigner("ledger.test/log", LOG_KEY);
-    private static final NoteVerifier LOG_VERIFIER = LOG_SIGNER.verifier();
+    private static final EventAttestation ATTESTATION = EventAttestation.ofLogKey(LOG_KEY);
 
     private TestLedger ledger;
 
@@ -46,7 +45,7 @@ class LedgerVerifierTest {
 
     private LedgerVerification verify(long through, List<PositionedEvent> events, Map<Long, List<ChainHead>> headChanges,
                                       LogRecords log) {
-        return LedgerVerifier.verify(through, events.iterator(), ledger.digests(), headChanges, LOG_VERIFIER, log);
+        return LedgerVerifier.verify(through, events.iterator(), ledger.digests(), headChanges, ATTESTATION, log);
     }
 
     @Test
@@ -65,7 +64,7 @@ class LedgerVerifierTest {
     @Test
     void anEmptyLedgerIsIntact() {
         LedgerVerification result = LedgerVerifier.verify(0, List.<PositionedEvent>of().iterator(), List.of(), Map.of(),
-                LOG_VERIFIER, LogRecords.none());
+                ATTESTATION, LogRecords.none());
 
         assertThat(result.intact()).isTrue();
         assertThat(result.currentDigest()).isEqualTo(LedgerDigest.of(List.of()));
@@ -177,7 +176,7 @@ class LedgerVerifierTest {
     @Test
     void aDigestBeyondTheLedgersEndShowsATruncatedTail() {
         LedgerVerification result = LedgerVerifier.verify(3, ledger.events().subList(0, 3).iterator(),
-                ledger.digests(), Map.of(), LOG_VERIFIER, LogRecords.none());
+                ledger.digests(), Map.of(), ATTESTATION, LogRecords.none());
 
         assertThat(result.intact()).isFalse();
         assertThat(result.digestsChecked()).isEqualTo(1);
@@ -238,7 +237,7 @@ class LedgerVerifierTest {
 
     @Test
     void anUnattestedEventAfterAttestedOnesIsAForgeryEvenWithACorrectHashAndLink() {
-        ledger.attestWith(EventAttestation.signingWith(LOG_KEY));
+        ledger.attestWith(EventAttestation.ofLogKey(LOG_KEY));
         ledger.append(A, "{\"partyId\":\"attested\"}"); // 6
         ledger.attestWith(null);
         ledger.append(B, "{\"partyId\":\"inserted by SQL\"}"); // 7
@@ -252,7 +251,7 @@ class LedgerVerifierTest {
 
     @Test
     void anAttestationByAnotherKeyIsAForgery() {
-        ledger.attestWith(EventAttestation.signingWith(TestLedger.ed25519KeyPair()));
+        ledger.attestWith(EventAttestation.ofLogKey(TestLedger.ed25519KeyPair()));
         ledger.append(A, "{\"partyId\":\"signed by an impostor\"}"); // 6
 
         LedgerMismatch mismatch = verify(6, ledger.events(), Map.of(), LogRecords.none()).firstMismatch();
@@ -263,7 +262,7 @@ class LedgerVerifierTest {
 
     @Test
     void attestedEventsAfterUnattestedOnesAreIntact() {
-        ledger.attestWith(EventAttestation.signingWith(LOG_KEY));
+        ledger.attestWith(EventAttestation.ofLogKey(LOG_KEY));
         ledger.append(A, "{\"partyId\":\"attested\"}"); // 6
         ledger.append(B, "{\"partyId\":\"attested too\"}"); // 7
 
@@ -338,7 +337,7 @@ class LedgerVerifierTest {
                 new FoundCheckpoint("/copies/5.checkpoint", log.checkpoints().get(1).note()));
 
         LedgerMismatch mismatch = verify(3, ledger.events().subList(0, 3), Map.of(),
-                new LogRecords(cut.leaves().iterator(), checkpoints, cut.records().subtrees())).firstMismatch();
+                cut.records(checkpoints)).firstMismatch();
 
         assertThat(mismatch.reason()).isEqualTo(MismatchReason.TRUNCATED);
         assertThat(mismatch.detail()).contains("/copies/5.checkpoint", "5 leaves", "only 3");
@@ -351,9 +350,8 @@ class LedgerVerifierTest {
         FoundCheckpoint otherTree = new TestLog(LOG_SIGNER).integrate(rewritten).checkpoints().get(0);
         TestLog log = logOfAll();
 
-        LedgerMismatch mismatch = verify(5, ledger.events(), Map.of(), new LogRecords(log.leaves().iterator(),
-                List.of(log.checkpoints().get(0), new FoundCheckpoint("/copies/5.checkpoint", otherTree.note())),
-                log.records().subtrees())).firstMismatch();
+        LedgerMismatch mismatch = verify(5, ledger.events(), Map.of(), log.records(List.of(log.checkpoints().get(0),
+                new FoundCheckpoint("/copies/5.checkpoint", otherTree.note())))).firstMismatch();
 
         assertThat(mismatch.reason()).isEqualTo(MismatchReason.CHECKPOINT_MISMATCH);
         assertThat(mismatch.leafIndex()).isEqualTo(5);
@@ -366,9 +364,8 @@ class LedgerVerifierTest {
         String impostor = new TestLog(new NoteSigner("ledger.test/log", TestLedger.ed25519KeyPair()))
                 .integrate(ledger.events()).checkpoints().get(0).note();
 
-        LedgerMismatch mismatch = verify(5, ledger.events(), Map.of(), new LogRecords(log.leaves().iterator(),
-                List.of(new FoundCheckpoint("/copies/5.checkpoint", impostor)), log.records().subtrees()))
-                .firstMismatch();
+        LedgerMismatch mismatch = verify(5, ledger.events(), Map.of(),
+                log.records(List.of(new FoundCheckpoint("/copies/5.checkpoint", impostor)))).firstMismatch();
 
         assertThat(mismatch.reason()).isEqualTo(MismatchReason.CHECKPOINT_MISMATCH);
         assertThat(mismatch.detail()).contains("not one the log signed");

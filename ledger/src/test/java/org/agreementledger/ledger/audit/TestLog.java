@@ -76,12 +76,19 @@ final class TestLog {
     }
 
     LogRecords records() {
-        return new LogRecords(List.copyOf(leaves).iterator(), List.copyOf(checkpoints), (level, from, to) -> {
-            byte[][] range = new byte[(int) (to - from)][];
-            for (long index = from; index < to; index++) {
-                range[(int) (index - from)] = subtrees.get(level + "/" + index);
-            }
-            return range;
-        });
+        return records(checkpoints);
+    }
+
+    /** The log as stored, but with these checkpoints found. */
+    LogRecords records(List<FoundCheckpoint> found) {
+        return new LogRecords(List.copyOf(leaves).iterator(), List.copyOf(found), this::range, signer.verifier());
+    }
+
+    private byte[][] range(int level, long from, long to) {
+        byte[][] range = new byte[(int) (to - from)][];
+        for (long index = from; index < to; index++) {
+            range[(int) (index - from)] = subtrees.get(level + "/" + index);
+        }
+        return range;
     }
 }

@@ -17,13 +17,16 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.Signature;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -43,8 +46,9 @@ class HashChainingEventStorageEngineTest {
             .build();
     private static final KeyPair LOG_KEY = ed25519KeyPair();
     private final InMemoryEventStorageEngine store = new InMemoryEventStorageEngine();
+    private static final EventAttestation ATTESTATION = EventAttestation.ofLogKey(LOG_KEY);
     private final HashChainingEventStorageEngine engine = new HashChainingEventStorageEngine(store, serializer,
-            Clock.fixed(NOW, ZoneOffset.UTC), EventAttestation.signingWith(LOG_KEY));
+            Clock.fixed(NOW, ZoneOffset.UTC), ATTESTATION);
 
     private static DomainEventMessage<?> event(UUID agreement, long sequence, Object payload) {
         return new GenericDomainEventMessage<>("Agreement", agreement.toString(), sequence, payload,
@@ -95,18 +99,32 @@ class HashChainingEventStorageEngineTest {
     void everyEventCarriesTheNodesAttestationOfItsHashOutsideWhatTheHashCovers() throws Exception {
         engine.appendEvents(List.of(event(A, 0, new AgreementSigned(A, "CN-URUMQI-XJU", AUG_22)),
                 event(A, 1, new AgreementFullySigned(A, AUG_22))));
-        EventAttestation checker = EventAttestation.checkingWith(LOG_KEY.getPublic());
-        EventAttestation otherKey = EventAttestation.checkingWith(ed25519KeyPair().getPublic());
+        EventAttestation otherKey = EventAttestation.ofLogKey(ed25519KeyPair());
 
         assertThat(stored()).allSatisfy(event -> {
             String hash = EventHasher.storedHash(event.event());
             String attestation = EventHasher.storedAttestation(event.event());
-            assertThat(checker.verifies(hash, attestation)).isTrue();
+            assertThat(attestation).startsWith("hmac-sha256:");
+            assertThat(ATTESTATION.verifies(hash, attestation)).isTrue();
             assertThat(otherKey.verifies(hash, attestation)).isFalse();
-            assertThat(checker.verifies(EventHasher.GENESIS, attestation)).isFalse();
+            assertThat(ATTESTATION.verifies(EventHasher.GENESIS, attestation)).isFalse();
             assertThat(EventHasher.hash(event.event())).as("the hash still recomputes").isEqualTo(hash);
         });
     }
+
+    @Test
+    void anAttestationWrittenAsAnEd25519SignatureBeforeStillVerifiesWithThePublicKey() throws Exception {
+        String hash = EventHasher.GENESIS.replace('0', 'a');
+        Signature signer = Signature.getInstance("Ed25519");
+        signer.initSign(LOG_KEY.getPrivate());
+        signer.update(("agreement-ledger event attestation v1\n" + hash).getBytes(StandardCharsets.UTF_8));
+        String signature = Base64.getEncoder().encodeToString(signer.sign());
+
+        assertThat(ATTESTATION.verifies(hash, signature)).isTrue();
+        assertThat(ATTESTATION.verifies(EventHasher.GENESIS, signature)).isFalse();
+        assertThat(EventAttestation.ofLogKey(ed25519KeyPair()).verifies(hash, signature)).isFalse();
+    }
+
 
     @Test
     void anEventWhosePredecessorIsNotStoredIsRefused() {

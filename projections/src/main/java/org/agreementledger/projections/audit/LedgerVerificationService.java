@@ -4,6 +4,7 @@ import org.agreementledger.ledger.audit.FoundCheckpoint;
 import org.agreementledger.ledger.audit.LedgerVerification;
 import org.agreementledger.ledger.audit.LedgerVerifier;
 import org.agreementledger.ledger.audit.LogRecords;
+import org.agreementledger.ledger.chain.EventAttestation;
 import org.agreementledger.projections.eventstore.LedgerHorizon;
 import org.agreementledger.projections.eventstore.StoredEvents;
 import org.agreementledger.projections.merkle.LogCheckpoints;
@@ -27,14 +28,16 @@ public class LedgerVerificationService {
     private final RecordedDigests recordedDigests;
     private final LogCheckpoints checkpoints;
     private final StoredSubtrees subtrees;
+    private final EventAttestation attestation;
 
     public LedgerVerificationService(LedgerHorizon horizon, StoredEvents storedEvents, RecordedDigests recordedDigests,
-                                     LogCheckpoints checkpoints, StoredSubtrees subtrees) {
+                                     LogCheckpoints checkpoints, StoredSubtrees subtrees, EventAttestation attestation) {
         this.horizon = horizon;
         this.storedEvents = storedEvents;
         this.recordedDigests = recordedDigests;
         this.checkpoints = checkpoints;
         this.subtrees = subtrees;
+        this.attestation = attestation;
     }
 
     public LedgerVerification verify() {
@@ -44,7 +47,7 @@ public class LedgerVerificationService {
         long leaves = subtrees.size();
         long through = horizon.stablePosition();
         return LedgerVerifier.verify(through, storedEvents.inGlobalOrder(0, through, BATCH_SIZE),
-                recordedDigests.all(), recordedDigests.headsMoved(), checkpoints.verifier(),
-                new LogRecords(subtrees.leavesBelow(leaves), found, subtrees));
+                recordedDigests.all(), recordedDigests.headsMoved(), attestation,
+                new LogRecords(subtrees.leavesBelow(leaves), found, subtrees, checkpoints.verifier()));
     }
 }

@@ -58,10 +58,9 @@ class MerkleLogController {
             throw new InvalidQueryException("treeSize", "the event at position " + position + " is leaf " + leafIndex
                     + ", not in a tree of " + size + " leaves");
         }
-        return new InclusionProof(position, leafIndex, size, base64(subtrees.root(0, leafIndex)),
-                base64(subtrees.withSubtreesRead(tree -> tree.root(size))),
-                subtrees.withSubtreesRead(tree -> tree.inclusionProof(leafIndex, size)).stream()
-                        .map(MerkleLogController::base64).toList());
+        return subtrees.withSubtreesRead(tree -> new InclusionProof(position, leafIndex, size,
+                base64(tree.leafHash(leafIndex)), base64(tree.root(size)),
+                base64(tree.inclusionProof(leafIndex, size))));
     }
 
     /** The proof that the tree of {@code from} leaves is a prefix of the tree of {@code to} (default: the latest checkpoint's). */
@@ -71,10 +70,8 @@ class MerkleLogController {
         if (from < 1 || from > size) {
             throw new InvalidQueryException("from", "from is a tree size from 1 to " + size);
         }
-        return new ConsistencyProof(from, size, base64(subtrees.withSubtreesRead(tree -> tree.root(from))),
-                base64(subtrees.withSubtreesRead(tree -> tree.root(size))),
-                subtrees.withSubtreesRead(tree -> tree.consistencyProof(from, size)).stream()
-                        .map(MerkleLogController::base64).toList());
+        return subtrees.withSubtreesRead(tree -> new ConsistencyProof(from, size, base64(tree.root(from)),
+                base64(tree.root(size)), base64(tree.consistencyProof(from, size))));
     }
 
     /** A tree size that has a signed checkpoint's leaves: at most the latest checkpoint's size. */
@@ -90,6 +87,10 @@ class MerkleLogController {
 
     private static String base64(byte[] hash) {
         return Base64.getEncoder().encodeToString(hash);
+    }
+
+    private static List<String> base64(List<byte[]> hashes) {
+        return hashes.stream().map(MerkleLogController::base64).toList();
     }
 
     /** The log's name and its C2SP verifier key ({@code <name>+<key id>+<base64(0x01 || Ed25519 key)>}). */
