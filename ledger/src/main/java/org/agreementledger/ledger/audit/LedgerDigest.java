@@ -1,10 +1,15 @@
 package org.agreementledger.ledger.audit;
 
 import org.agreementledger.ledger.chain.EventHasher;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The ledger digest: one hash over the heads of every agreement's hash chain as of a global
@@ -26,17 +31,22 @@ public final class LedgerDigest {
     private LedgerDigest() {
     }
 
+    /** The digest, hashed line by line: a million chains never make one text in memory. */
     public static String of(Collection<ChainHead> heads) {
-        return EventHasher.sha256(canonicalText(heads));
+        MessageDigest sha256 = EventHasher.sha256Digest();
+        for (ChainHead head : sorted(heads)) {
+            sha256.update(line(head).getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     /** The exact text the digest is taken over. */
     public static String canonicalText(Collection<ChainHead> heads) {
-        StringBuilder text = new StringBuilder();
-        sorted(heads).forEach(head -> text.append(head.agreementId()).append(' ')
-                .append(head.sequenceNumber()).append(' ')
-                .append(Objects.toString(head.hash(), "")).append('\n'));
-        return text.toString();
+        return sorted(heads).stream().map(LedgerDigest::line).collect(Collectors.joining());
+    }
+
+    private static String line(ChainHead head) {
+        return head.agreementId() + ' ' + head.sequenceNumber() + ' ' + Objects.toString(head.hash(), "") + '\n';
     }
 
     /** The heads in the order the digest takes them. */

@@ -58,9 +58,13 @@ public final class EventHasher {
     }
 
     public static String sha256(String text) {
+        return HexFormat.of().formatHex(sha256Digest().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A fresh SHA-256, to feed a text that is better not held whole. */
+    public static MessageDigest sha256Digest() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
