@@ -40,7 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Run (the PostgreSQL on 127.0.0.1:5432, user postgres; database {@code ledger_merkle_benchmark}
  * is dropped and created): {@code ./mvnw -q -DskipTests install && ./mvnw -q -pl api
- * exec:java@merkle-benchmark -Dbenchmark.agreements=1000000}
+ * exec:java@merkle-benchmark -Dbenchmark.agreements=1000000}. With {@code -Dbenchmark.generate=false
+ * -Dbenchmark.directory=<the directory the first run printed>} it measures the ledger written before
+ * again, once the read side has caught up ({@code -Dbenchmark.projection-patience}, seconds).
  */
 public final class MerkleLogBenchmark {
 
@@ -56,38 +58,51 @@ public final class MerkleLogBenchmark {
     public static void main(String[] args) throws Exception {
         int agreements = Integer.getInteger("benchmark.agreements", 100_000);
         int threads = Integer.getInteger("benchmark.threads", Runtime.getRuntime().availableProcessors());
-        Path directory = Files.createTempDirectory("merkle-benchmark");
+        boolean generate = Boolean.parseBoolean(System.getProperty("benchmark.generate", "true"));
+        Path directory = generate ? Files.createTempDirectory("merkle-benchmark")
+                : Path.of(System.getProperty("benchmark.directory"));
         Path key = directory.resolve("signing-key.pem");
-        JdbcTemplate admin = new JdbcTemplate(new DriverManagerDataSource(SERVER + "postgres?user=postgres"));
-        admin.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-        admin.execute("CREATE DATABASE " + DATABASE);
         String url = SERVER + DATABASE + "?user=postgres&reWriteBatchedInserts=true";
         DriverManagerDataSource dataSource = new DriverManagerDataSource(url);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        System.out.printf("Merkle log benchmark: %d agreements, %d writer threads, %d cores, PostgreSQL %s (fsync=%s)%n",
-                agreements, threads, Runtime.getRuntime().availableProcessors(),
-                jdbc.queryForObject("SHOW server_version", String.class), jdbc.queryForObject("SHOW fsync", String.class));
-
-        KeyPair logKey = SigningKeyFile.loadOrCreate(key);
-        long start = System.nanoTime();
-        long events = new SyntheticLedger(dataSource, logKey).write(agreements, threads, 20240822L);
-        double writeSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("generated: %d events in %.1fs = %.0f events/s (hash chains and attestations, %d threads)%n",
-                events, writeSeconds, events / writeSeconds, threads);
+        long events;
+        if (generate) {
+            JdbcTemplate admin = new JdbcTemplate(new DriverManagerDataSource(SERVER + "postgres?user=postgres"));
+            admin.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            admin.execute("CREATE DATABASE " + DATABASE);
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load()
+                    .migrate();
+            System.out.printf("Merkle log benchmark: %d agreements, %d writer threads, %d cores, PostgreSQL %s"
+                            + " (fsync=%s); key and logs in %s%n", agreements, threads,
+                    Runtime.getRuntime().availableProcessors(), jdbc.queryForObject("SHOW server_version", String.class),
+                    jdbc.queryForObject("SHOW fsync", String.class), directory);
+            KeyPair logKey = SigningKeyFile.loadOrCreate(key);
+            long start = System.nanoTime();
+            events = new SyntheticLedger(dataSource, logKey).write(agreements, threads, 20240822L);
+            double writeSeconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("generated: %d events in %.1fs = %.0f events/s (hash chains and attestations, %d threads)%n",
+                    events, writeSeconds, events / writeSeconds, threads);
+        } else {
+            events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+            System.out.printf("Merkle log benchmark at rest, on the ledger written before (%d events), key in %s%n",
+                    events, directory);
+        }
 
         ServiceProcess service = ServiceProcess.startNode(Path.of(System.getProperty("service.jar")), url, key,
                 directory.resolve("service.log"), "benchmark").awaitReady(Duration.ofMinutes(5));
         try {
-            integrationOfTheBacklog(service, events);
-            keepingUpWithALiveLoad(service, jdbc);
+            if (generate) {
+                integrationOfTheBacklog(service, events);
+                keepingUpWithALiveLoad(service, jdbc);
+            }
             projectionsCaughtUp(service, jdbc);
             long size = checkpointSize(service);
             proofs(service, jdbc, size);
             certificates(service, jdbc, size);
             storage(jdbc, size);
             long verifyStart = System.nanoTime();
-            JsonNode verified = service.getJson("auditor", "/api/ledger/verify");
+            JsonNode verified = JSON.readTree(require(service.get("auditor", "/api/ledger/verify", Duration.ofHours(1)))
+                    .body());
             double verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
             System.out.printf("verify: intact=%s, %d events and %d leaves in %.1fs = %.0f events/s%n",
                     verified.get("intact").asBoolean(), verified.get("eventsChecked").asLong(),

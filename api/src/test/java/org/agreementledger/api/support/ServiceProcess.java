@@ -108,7 +108,12 @@ public final class ServiceProcess {
     }
 
     public HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
-        return http.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return get(user, path, REQUEST_TIMEOUT);
+    }
+
+    /** A GET that may take longer than requests usually do, such as verifying a large ledger. */
+    public HttpResponse<String> get(String user, String path, Duration timeout) throws IOException, InterruptedException {
+        return http.send(request(user, path).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String user, String path, String json) throws IOException, InterruptedException {

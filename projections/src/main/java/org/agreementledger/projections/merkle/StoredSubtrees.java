@@ -5,8 +5,10 @@ import org.agreementledger.ledger.audit.StoredLeaf;
 import org.agreementledger.ledger.merkle.MerkleHash;
 import org.agreementledger.ledger.merkle.MerkleTree;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -17,7 +19,6 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** The Merkle log's perfect subtrees as stored: leaves at level 0, complete subtrees above. */
 @Repository
@@ -79,26 +80,27 @@ public class StoredSubtrees implements MerkleTree.PerfectSubtrees, LogRecords.St
     private record Subtree(int level, long index) {
     }
 
-    /** The subtrees asked for, in one query; the list holds only numbers, written into the statement. */
+    /** The subtrees asked for, in one statement whose text never changes, so the database plans it once. */
     private Map<Subtree, byte[]> fetch(Set<Subtree> subtrees) {
+        Long[] leaves = subtrees.stream().filter(subtree -> subtree.level() == 0).map(Subtree::index)
+                .toArray(Long[]::new);
+        Integer[] levels = subtrees.stream().filter(subtree -> subtree.level() > 0).map(Subtree::level)
+                .toArray(Integer[]::new);
+        Long[] indexes = subtrees.stream().filter(subtree -> subtree.level() > 0).map(Subtree::index)
+                .toArray(Long[]::new);
         Map<Subtree, byte[]> fetched = new HashMap<>();
-        if (subtrees.isEmpty()) {
-            return fetched;
-        }
-        String leaves = subtrees.stream().filter(subtree -> subtree.level() == 0)
-                .map(subtree -> Long.toString(subtree.index())).collect(Collectors.joining(","));
-        String nodes = subtrees.stream().filter(subtree -> subtree.level() > 0)
-                .map(subtree -> "(" + subtree.level() + "," + subtree.index() + ")").collect(Collectors.joining(","));
-        List<String> parts = new ArrayList<>();
-        if (!leaves.isEmpty()) {
-            parts.add("SELECT 0, leaf_index, leaf_hash FROM merkle_leaf WHERE leaf_index IN (" + leaves + ")");
-        }
-        if (!nodes.isEmpty()) {
-            parts.add("SELECT level, node_index, hash FROM merkle_node WHERE (level, node_index) IN (" + nodes + ")");
-        }
-        jdbc.query(String.join(" UNION ALL ", parts), row -> {
-            fetched.put(new Subtree(row.getInt(1), row.getLong(2)), row.getBytes(3));
-        });
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("""
+                    SELECT 0, leaf_index, leaf_hash FROM merkle_leaf WHERE leaf_index = ANY (?)
+                    UNION ALL
+                    SELECT n.level, n.node_index, n.hash
+                    FROM merkle_node n JOIN unnest(?::int[], ?::bigint[]) AS wanted (level, node_index)
+                                      ON n.level = wanted.level AND n.node_index = wanted.node_index""");
+            statement.setArray(1, connection.createArrayOf("bigint", leaves));
+            statement.setArray(2, connection.createArrayOf("int", levels));
+            statement.setArray(3, connection.createArrayOf("bigint", indexes));
+            return statement;
+        }, (RowCallbackHandler) row -> fetched.put(new Subtree(row.getInt(1), row.getLong(2)), row.getBytes(3)));
         return fetched;
     }
 
