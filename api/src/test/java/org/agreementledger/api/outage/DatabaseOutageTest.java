@@ -5,6 +5,7 @@ import org.agreementledger.api.LedgerApplication;
 import org.agreementledger.api.support.Agreements;
 import org.agreementledger.api.support.LedgerClient;
 import org.agreementledger.api.support.LedgerClient.Answer;
+import org.agreementledger.api.support.ReadSide;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,10 @@ class DatabaseOutageTest {
         relay.cut();
         assertUnavailable(() -> client.post("registrar", "/api/agreements", Agreements.proposal("2.00")));
         assertUnavailable(() -> client.get("analyst", "/api/totals"));
+        Answer readiness = client.get("admin", "/actuator/health/readiness");
+        assertThat(readiness.status()).as(readiness.text()).isEqualTo(503);
+        assertThat(readiness.body().at("/components/db/status").asText()).as(readiness.text()).isEqualTo("DOWN");
+        assertThat(client.get(null, "/actuator/health/liveness").status()).as("alive all the same").isEqualTo(200);
 
         relay.restore();
         relay.stall();
@@ -78,6 +83,8 @@ class DatabaseOutageTest {
         assertUnavailable(() -> client.get("auditor", "/api/ledger/events?after=0&limit=5"));
 
         relay.restore();
+        ReadSide.eventually(() -> assertThat(client.get("admin", "/actuator/health/readiness").status())
+                .as("ready again by itself").isEqualTo(200));
         assertThat(eventCount()).as("no refused command wrote an event").isEqualTo(events);
         assertThat(client.post("registrar", "/api/agreements", Agreements.proposal("4.00")).status())
                 .as("the service serves again once the database is back").isEqualTo(201);

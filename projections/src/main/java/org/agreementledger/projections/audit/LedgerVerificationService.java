@@ -11,7 +11,11 @@ import org.agreementledger.projections.merkle.LogCheckpoints;
 import org.agreementledger.projections.merkle.StoredSubtrees;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Verifies every hash chain, every attestation, the Merkle log (leaves, subtrees, and the signed
@@ -29,18 +33,38 @@ public class LedgerVerificationService {
     private final LogCheckpoints checkpoints;
     private final StoredSubtrees subtrees;
     private final EventAttestation attestation;
+    private final Clock clock;
+    private volatile LastVerification last;
+
+    /** The outcome of the latest verification on this node, when it finished and how long it took. */
+    public record LastVerification(LedgerVerification result, Instant finishedAt, Duration took) {
+    }
 
     public LedgerVerificationService(LedgerHorizon horizon, StoredEvents storedEvents, RecordedDigests recordedDigests,
-                                     LogCheckpoints checkpoints, StoredSubtrees subtrees, EventAttestation attestation) {
+                                     LogCheckpoints checkpoints, StoredSubtrees subtrees, EventAttestation attestation,
+                                     Clock clock) {
         this.horizon = horizon;
         this.storedEvents = storedEvents;
         this.recordedDigests = recordedDigests;
         this.checkpoints = checkpoints;
         this.subtrees = subtrees;
         this.attestation = attestation;
+        this.clock = clock;
     }
 
     public LedgerVerification verify() {
+        Instant start = clock.instant();
+        LedgerVerification result = verifyNow();
+        Instant finished = clock.instant();
+        last = new LastVerification(result, finished, Duration.between(start, finished));
+        return result;
+    }
+
+    public Optional<LastVerification> last() {
+        return Optional.ofNullable(last);
+    }
+
+    private LedgerVerification verifyNow() {
         // in this order, while the integrator goes on: every checkpoint read covers only leaves read,
         // and every leaf read logs an event at or before the stable position
         List<FoundCheckpoint> found = checkpoints.everyCopy();
