@@ -1,5 +1,7 @@
 package org.agreementledger.api.command;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.agreementledger.api.problem.Refusals;
 import org.agreementledger.ledger.metadata.LedgerMetaData;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -15,14 +17,28 @@ import java.util.Map;
 public class LedgerCommands {
 
     private final CommandGateway commandGateway;
+    private final MeterRegistry meters;
 
-    public LedgerCommands(CommandGateway commandGateway) {
+    public LedgerCommands(CommandGateway commandGateway, MeterRegistry meters) {
         this.commandGateway = commandGateway;
+        this.meters = meters;
     }
 
+    /** Sends the command and counts it in {@code ledger.commands}, by type and outcome (accepted or the refusal's code). */
     public <R> R send(Object command, String actor, String correlationId) {
-        return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
-                LedgerMetaData.ACTOR, actor,
-                LedgerMetaData.CORRELATION_ID, correlationId)));
+        String outcome = "accepted";
+        try {
+            return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+                    LedgerMetaData.ACTOR, actor,
+                    LedgerMetaData.CORRELATION_ID, correlationId)));
+        } catch (RuntimeException refused) {
+            outcome = Refusals.problemFor(refused).or(() -> Refusals.unavailability(refused))
+                    .map(problem -> String.valueOf(problem.getProperties().get("code")))
+                    .orElse("error");
+            throw refused;
+        } finally {
+            meters.counter("ledger.commands", "type", command.getClass().getSimpleName(), "outcome", outcome)
+                    .increment();
+        }
     }
 }

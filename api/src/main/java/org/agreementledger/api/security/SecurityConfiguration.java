@@ -64,7 +64,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/agreements/*/history",
                                 "/api/agreements/*/certificate").hasAnyRole(AUDITOR.name(), ADMIN.name())
                         .requestMatchers("/api/ledger/**").hasAnyRole(AUDITOR.name(), ADMIN.name())
-                        .requestMatchers("/api/admin/**").hasRole(ADMIN.name())
+                        .requestMatchers("/api/admin/**", "/actuator/**").hasRole(ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/totals/**")
                         .hasAnyRole(ANALYST.name(), AUDITOR.name(), ADMIN.name())
                         .anyRequest().authenticated())

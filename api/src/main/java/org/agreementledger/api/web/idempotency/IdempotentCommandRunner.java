@@ -2,6 +2,8 @@ package org.agreementledger.api.web.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.agreementledger.api.problem.Problems;
 import org.agreementledger.api.problem.Refusals;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -39,11 +41,14 @@ public class IdempotentCommandRunner {
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
+    private final Counter replays;
 
-    public IdempotentCommandRunner(TransactionTemplate transaction, JdbcTemplate jdbc, ObjectMapper objectMapper) {
+    public IdempotentCommandRunner(TransactionTemplate transaction, JdbcTemplate jdbc, ObjectMapper objectMapper,
+                                   MeterRegistry meters) {
         this.transaction = transaction;
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
+        this.replays = meters.counter("ledger.idempotent.replays");
     }
 
     /**
@@ -114,6 +119,7 @@ public class IdempotentCommandRunner {
         if (!answer.fingerprint().equals(fingerprint)) {
             throw new IdempotencyKeyReusedException(key);
         }
+        replays.increment();
         return Optional.of(answer.replay());
     }
 
