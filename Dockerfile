@@ -1,13 +1,14 @@
-# Build the service with Maven, run it on a JRE.
-FROM maven:3.9-eclipse-temurin-17 AS build
+# Build the service with the project's Maven Wrapper (the pinned Maven), run it on a JRE.
+FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
-COPY pom.xml .
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
 COPY ledger/pom.xml ledger/
 COPY projections/pom.xml projections/
 COPY api/pom.xml api/
-RUN mvn -B -q dependency:go-offline -DexcludeArtifactIds=ledger,projections || true
+RUN ./mvnw -B -q dependency:go-offline -DexcludeArtifactIds=ledger,projections || true
 COPY . .
-RUN mvn -B -q package -DskipTests
+RUN ./mvnw -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 ledger \
