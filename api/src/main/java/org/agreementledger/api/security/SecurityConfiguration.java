@@ -1,6 +1,7 @@
 package org.agreementledger.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agreementledger.api.operations.RequestLogFilter;
 import org.agreementledger.api.problem.Problems;
 import org.agreementledger.api.problem.Refusals;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.time.Clock;
@@ -68,6 +70,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/totals/**")
                         .hasAnyRole(ANALYST.name(), AUDITOR.name(), ADMIN.name())
                         .anyRequest().authenticated())
+                .addFilterAfter(new RequestLogFilter(), SecurityContextHolderFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         JwtDecoder decoder = jwtDecoder.getIfAvailable();

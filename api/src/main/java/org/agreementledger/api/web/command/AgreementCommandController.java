@@ -51,7 +51,6 @@ class AgreementCommandController {
             UUID agreementId = UUID.randomUUID();
             commands.send(body.toCommand(agreementId, actor, calendar.today()), actor, context.correlationId());
             return ResponseEntity.created(URI.create("/api/agreements/" + agreementId))
-                    .header(CorrelationIds.HEADER, context.correlationId())
                     .body(new CommandAccepted(agreementId, AgreementStatus.PROPOSED, context.correlationId()));
         });
     }
@@ -103,7 +102,6 @@ class AgreementCommandController {
         return runner.run(actor, context.idempotencyKey(), context.identity(body), () -> {
             AgreementStatus status = commands.send(command.get(), actor, context.correlationId());
             return ResponseEntity.ok()
-                    .header(CorrelationIds.HEADER, context.correlationId())
                     .body(new CommandAccepted(agreementId, status, context.correlationId()));
         });
     }

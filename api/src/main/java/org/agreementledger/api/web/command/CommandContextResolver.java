@@ -2,6 +2,7 @@ package org.agreementledger.api.web.command;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.agreementledger.api.security.Actor;
+import org.agreementledger.api.web.CorrelationIds;
 import org.agreementledger.api.web.idempotency.IdempotentCommandRunner;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -27,7 +28,7 @@ final class CommandContextResolver implements HandlerMethodArgumentResolver {
         HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
         return new CommandContext(Actor.of(SecurityContextHolder.getContext().getAuthentication()),
                 header(request, IdempotentCommandRunner.HEADER),
-                CorrelationIds.fromHeader(header(request, CorrelationIds.HEADER)),
+                CorrelationIds.of(request),
                 request.getMethod(), request.getRequestURI());
     }
 
