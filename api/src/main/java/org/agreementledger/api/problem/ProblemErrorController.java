@@ -1,5 +1,6 @@
 package org.agreementledger.api.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * firewall, an error the container itself raised): the same problem answers as everywhere else.
  * Fetched directly, {@code /error} is no resource: 404.
  */
+@Hidden // the servlet container's error page, not an endpoint of the contract
 @RestController
 class ProblemErrorController implements ErrorController {
 

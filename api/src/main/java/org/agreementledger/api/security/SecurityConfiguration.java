@@ -55,6 +55,9 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
+                        // the HTTP contract, for anyone about to use it
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").permitAll()
                         // what a log publishes for anyone to keep and check: its checkpoint and key
                         .requestMatchers(HttpMethod.GET, "/api/ledger/checkpoint", "/api/ledger/public-key").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/agreements").hasRole(REGISTRAR.name())

@@ -1,6 +1,7 @@
 package org.agreementledger.api.web.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import org.agreementledger.ledger.audit.LedgerVerification;
 import org.agreementledger.ledger.audit.RecordedDigest;
@@ -93,6 +94,8 @@ class LedgerAuditController {
 
     /** Records the digest through the stable position now: 201, or 200 when one through it exists already. */
     @PostMapping(path = "/digests", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "201", description = "recorded now")
+    @ApiResponse(responseCode = "200", description = "the digest that already covers the ledger as it stands")
     public ResponseEntity<RecordedDigest> recordDigest() {
         DigestRecording recording = digestRecorder.record();
         return ResponseEntity.status(recording.recordedNow() ? HttpStatus.CREATED : HttpStatus.OK)

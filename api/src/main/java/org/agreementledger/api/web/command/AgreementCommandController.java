@@ -1,5 +1,6 @@
 package org.agreementledger.api.web.command;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.agreementledger.api.command.LedgerCommands;
 import org.agreementledger.api.security.Actor;
@@ -45,6 +46,7 @@ class AgreementCommandController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "proposed: the agreement's id, status and correlation id")
     public ResponseEntity<Object> propose(@Valid @RequestBody ProposeAgreementRequest body, CommandContext context) {
         String actor = context.actor().name();
         return runner.run(actor, context.idempotencyKey(), context.identity(body), () -> {
