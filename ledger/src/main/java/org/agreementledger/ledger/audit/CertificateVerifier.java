@@ -121,7 +121,7 @@ public final class CertificateVerifier {
                                                      String savedCheckpoint) {
         Checkpoint checkpoint;
         try {
-            checkpoint = signedCheckpoint(certificate.checkpoint(), trustedKey);
+            checkpoint = trustedKey.verifiedCheckpoint(certificate.checkpoint());
         } catch (NoteException unsigned) {
             return CertificateCheck.failed("the certificate's checkpoint: " + unsigned.getMessage());
         }
@@ -161,7 +161,7 @@ public final class CertificateVerifier {
         if (savedCheckpoint != null) {
             Checkpoint saved;
             try {
-                saved = signedCheckpoint(savedCheckpoint, trustedKey);
+                saved = trustedKey.verifiedCheckpoint(savedCheckpoint);
             } catch (NoteException | IllegalArgumentException unsigned) {
                 return CertificateCheck.failed("the saved checkpoint: " + unsigned.getMessage());
             }
@@ -199,16 +199,6 @@ public final class CertificateVerifier {
                     + " of size " + saved.size() + ": " + inconsistent.getMessage()
                     + ". Both are signed by the log's key: keep them, they prove the log was rewritten");
         }
-    }
-
-    /** The checkpoint a note signed by the trusted key holds. */
-    private static Checkpoint signedCheckpoint(String note, NoteVerifier trustedKey) throws NoteException {
-        Checkpoint checkpoint = Checkpoint.parse(trustedKey.verifiedText(note));
-        if (!checkpoint.origin().equals(trustedKey.name())) {
-            throw new NoteException("it is the checkpoint of log " + checkpoint.origin() + ", not of "
-                    + trustedKey.name());
-        }
-        return checkpoint;
     }
 
     private static List<byte[]> hashes(List<String> base64) {

@@ -49,11 +49,7 @@ final class LogCheck {
         LedgerMismatch firstUnsigned = null;
         for (FoundCheckpoint found : log.checkpoints()) {
             try {
-                Checkpoint checkpoint = Checkpoint.parse(logKey.verifiedText(found.note()));
-                if (!checkpoint.origin().equals(logKey.name())) {
-                    throw new NoteException("it is a checkpoint of log " + checkpoint.origin() + ", not " + logKey.name());
-                }
-                signed.add(new SignedTree(found, checkpoint));
+                signed.add(new SignedTree(found, logKey.verifiedCheckpoint(found.note())));
             } catch (NoteException | IllegalArgumentException notTheLogs) {
                 if (firstUnsigned == null) {
                     firstUnsigned = LedgerMismatch.inLog(MismatchReason.CHECKPOINT_MISMATCH, "the checkpoint in "

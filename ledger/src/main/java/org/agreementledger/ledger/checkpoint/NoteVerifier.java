@@ -86,6 +86,18 @@ public final class NoteVerifier {
                 + HexFormat.of().formatHex(keyId));
     }
 
+    /**
+     * The checkpoint a note holds, when a signature of this key verifies over it and the checkpoint
+     * is of this key's log (its origin is the key's name).
+     */
+    public Checkpoint verifiedCheckpoint(String note) throws NoteException {
+        Checkpoint checkpoint = Checkpoint.parse(verifiedText(note));
+        if (!checkpoint.origin().equals(name)) {
+            throw new NoteException("it is the checkpoint of log " + checkpoint.origin() + ", not of " + name);
+        }
+        return checkpoint;
+    }
+
     /** The Ed25519 public key, e.g. to check what else the log's key signs. */
     public PublicKey publicKey() {
         try {

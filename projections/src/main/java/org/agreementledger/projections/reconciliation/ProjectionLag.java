@@ -1,6 +1,7 @@
 package org.agreementledger.projections.reconciliation;
 
 import org.agreementledger.projections.agreement.AgreementProjection;
+import org.agreementledger.projections.eventstore.StoredEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,11 +18,13 @@ import java.time.Instant;
 public class ProjectionLag {
 
     private final JdbcTemplate jdbc;
+    private final StoredEvents storedEvents;
     private final ProcessorPositions positions;
     private final Clock clock;
 
-    public ProjectionLag(JdbcTemplate jdbc, ProcessorPositions positions, Clock clock) {
+    public ProjectionLag(JdbcTemplate jdbc, StoredEvents storedEvents, ProcessorPositions positions, Clock clock) {
         this.jdbc = jdbc;
+        this.storedEvents = storedEvents;
         this.positions = positions;
         this.clock = clock;
     }
@@ -34,7 +37,7 @@ public class ProjectionLag {
     }
 
     public Lag now() {
-        long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+        long head = storedEvents.lastPosition();
         long slowest = positions.coverageOf(AgreementProjection.PROCESSING_GROUP).segments().stream()
                 .mapToLong(segment -> segment.token() == null ? 0 : segment.token().getIndex())
                 .min().orElse(0);
