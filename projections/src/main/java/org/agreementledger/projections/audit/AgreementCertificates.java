@@ -9,6 +9,7 @@ import org.agreementledger.projections.merkle.LogCheckpoints;
 import org.agreementledger.projections.merkle.LogCheckpoints.SignedCheckpoint;
 import org.agreementledger.projections.merkle.MerkleLogIntegrator;
 import org.agreementledger.projections.merkle.StoredSubtrees;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -54,7 +55,12 @@ public class AgreementCertificates {
         }
         long lastPosition = events.get(events.size() - 1).globalPosition();
         if (subtrees.leafIndexOf(lastPosition).isEmpty()) {
-            integrator.integrate();
+            try {
+                integrator.integrateWaiting();
+            } catch (PessimisticLockingFailureException integratorBusy) {
+                throw new NotYetLoggedException("The log's integrator is busy: the agreement's last event is not in"
+                        + " the log's signed tree yet. Ask again shortly.");
+            }
         }
         SignedCheckpoint checkpoint = checkpoints.latest()
                 .filter(latest -> subtrees.leafIndexOf(lastPosition).filter(leaf -> leaf < latest.treeSize()).isPresent())

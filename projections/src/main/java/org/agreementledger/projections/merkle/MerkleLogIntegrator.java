@@ -38,6 +38,8 @@ public class MerkleLogIntegrator {
     /** "LEDGERMK": the advisory lock key of the integrator. */
     private static final long INTEGRATOR_LOCK = 0x4c45444745524d4bL;
     private static final int BATCH_SIZE = 1000;
+    /** How long an integration that must happen now waits for another integrator's batch. */
+    private static final String LOCK_WAIT = "5s";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -75,13 +77,28 @@ public class MerkleLogIntegrator {
      * lock, and signs a checkpoint of the tree after each batch.
      */
     public void integrate() {
+        integrate(false);
+    }
+
+    /**
+     * Integrates every event up to the stable position now, waiting (a few seconds at most) for the
+     * batch of another integrator to finish instead of leaving the work to it: for whoever needs
+     * the events in the log before it answers.
+     *
+     * @throws org.springframework.dao.PessimisticLockingFailureException when the wait ran out
+     */
+    public void integrateWaiting() {
+        integrate(true);
+    }
+
+    private void integrate(boolean waitForTheLock) {
         if (storedEvents.lastPosition() <= subtrees.lastIntegratedPosition()) {
             return; // nothing new: no need to hold writers for the stable position
         }
         long through = horizon.stablePosition();
         Batch batch;
         do {
-            batch = transaction.execute(status -> integrateBatch(through));
+            batch = transaction.execute(status -> integrateBatch(through, waitForTheLock));
             if (batch != null && batch.appended() > 0) {
                 checkpoints.writeCopy(batch.size(), batch.checkpoint());
             }
@@ -89,8 +106,11 @@ public class MerkleLogIntegrator {
     }
 
     /** @return what was appended; nothing when another node integrates */
-    private Batch integrateBatch(long through) {
-        if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class,
+    private Batch integrateBatch(long through, boolean waitForTheLock) {
+        if (waitForTheLock) {
+            jdbc.execute("SET LOCAL lock_timeout = '" + LOCK_WAIT + "'");
+            jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)::text", String.class, INTEGRATOR_LOCK);
+        } else if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class,
                 INTEGRATOR_LOCK))) {
             return new Batch(0, 0, null);
         }
