@@ -1,22 +1,17 @@
 package org.agreementledger.api.operations;
 
 import org.agreementledger.api.support.Agreements;
-import org.agreementledger.api.support.HttpContractTest;
 import org.agreementledger.api.support.LedgerClient.Answer;
+import org.agreementledger.api.support.ObservedHttpContractTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * The metrics an operator scrapes, for ADMIN only: Axon's own and the ledger's. (Spring Boot's tests
- * leave metrics export off unless asked.)
- */
-@AutoConfigureObservability(tracing = false)
-class MetricsTest extends HttpContractTest {
+/** The metrics an operator scrapes, for ADMIN only: Axon's own and the ledger's. */
+class MetricsTest extends ObservedHttpContractTest {
 
     @Test
     void prometheusFindsAxonsMetricsAndTheLedgersForAnAdminOnly() {
