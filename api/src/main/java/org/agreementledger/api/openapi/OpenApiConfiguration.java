@@ -1,5 +1,6 @@
 package org.agreementledger.api.openapi;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -14,12 +15,19 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.agreementledger.api.problem.ProblemCode;
+import org.agreementledger.api.problem.Problems;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The HTTP contract as OpenAPI ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}):
@@ -52,31 +60,66 @@ class OpenApiConfiguration {
     }
 
     /**
-     * Every operation's other answers are refusals, one schema: the problem, with the service's own
-     * codes listed (each rule of the ledger adds its own code, named in the README).
+     * Each operation's refusals, one schema for all: the problem, with the service's own codes listed
+     * (each rule of the ledger adds its own code, named in the README).
      */
     @Bean
-    OpenApiCustomizer problemAnswers() {
-        return openApi -> {
-            Schema<Object> problem = new ObjectSchema()
-                    .description("application/problem+json (RFC 9457) with a stable code")
-                    .addProperty("type", new StringSchema().example("urn:agreement-ledger:problem:invalid-request"))
-                    .addProperty("title", new StringSchema())
-                    .addProperty("status", new IntegerSchema())
-                    .addProperty("detail", new StringSchema())
-                    .addProperty("instance", new StringSchema())
-                    .addProperty("code", new StringSchema()._enum(Arrays.stream(ProblemCode.values())
-                            .map(ProblemCode::code).toList())
-                            .description("the service's codes; a ledger rule answers with its own code"))
-                    .addProperty("errors", new ArraySchema().items(new ObjectSchema()
-                            .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())));
-            openApi.getComponents().addSchemas(PROBLEM, problem);
-            ApiResponse refusal = new ApiResponse().description("a refusal (4xx) or the ledger unavailable (503,"
-                    + " with Retry-After): nothing was written").content(new Content().addMediaType(
-                    MediaType.APPLICATION_PROBLEM_JSON_VALUE, new io.swagger.v3.oas.models.media.MediaType()
-                            .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
-            openApi.getPaths().values().forEach(path -> path.readOperations()
-                    .forEach(operation -> operation.getResponses().addApiResponse("default", refusal)));
+    OpenApiCustomizer problemSchema() {
+        return openApi -> openApi.getComponents().addSchemas(PROBLEM, new ObjectSchema()
+                .description("application/problem+json (RFC 9457) with a stable code")
+                .addProperty("type", new StringSchema().example("urn:agreement-ledger:problem:invalid-request"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema())
+                .addProperty("code", new StringSchema()._enum(Arrays.stream(ProblemCode.values())
+                        .map(ProblemCode::code).toList())
+                        .description("the service's codes; a ledger rule answers with its own code"))
+                .addProperty("errors", new ArraySchema().items(new ObjectSchema()
+                        .addProperty("field", new StringSchema()).addProperty("message", new StringSchema()))));
+    }
+
+    /**
+     * The refusals of an operation: bad input, wrong credentials (even where none are needed),
+     * throttled sign-ins, an Accept header it cannot satisfy and unavailability for every one;
+     * forbidden for one that needs a caller (all but those marked open with an empty
+     * {@code @SecurityRequirements}); too large and not JSON for a POST, invalid for one that reads a
+     * body; and those its handler declares with {@link Refuses}.
+     */
+    @Bean
+    OperationCustomizer refusalAnswers() {
+        return (operation, handler) -> {
+            Set<HttpStatus> refusals = new TreeSet<>(List.of(HttpStatus.BAD_REQUEST, HttpStatus.UNAUTHORIZED,
+                    HttpStatus.NOT_ACCEPTABLE, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.SERVICE_UNAVAILABLE));
+            SecurityRequirements security = handler.getMethodAnnotation(SecurityRequirements.class);
+            if (security == null || security.value().length > 0) {
+                refusals.add(HttpStatus.FORBIDDEN);
+            }
+            if (handler.hasMethodAnnotation(PostMapping.class)) {
+                refusals.addAll(List.of(HttpStatus.PAYLOAD_TOO_LARGE, HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+            }
+            if (operation.getRequestBody() != null) {
+                refusals.add(HttpStatus.UNPROCESSABLE_ENTITY);
+            }
+            Refuses declared = handler.getMethodAnnotation(Refuses.class);
+            if (declared != null) {
+                refusals.addAll(List.of(declared.value()));
+            }
+            refusals.forEach(status -> operation.getResponses().addApiResponse(String.valueOf(status.value()),
+                    refusal(status)));
+            return operation;
         };
+    }
+
+    private static ApiResponse refusal(HttpStatus status) {
+        List<String> codes = Arrays.stream(ProblemCode.values()).filter(code -> code.status() == status)
+                .map(ProblemCode::code).toList();
+        String description = status.getReasonPhrase() + ": "
+                + (codes.isEmpty() ? Problems.codeOf(status) : String.join(", ", codes))
+                + (status == HttpStatus.SERVICE_UNAVAILABLE ? " (with Retry-After)" : "")
+                + (status.is4xxClientError() ? "; nothing was written" : "; nothing was written, send it again later");
+        return new ApiResponse().description(description).content(new Content().addMediaType(
+                MediaType.APPLICATION_PROBLEM_JSON_VALUE, new io.swagger.v3.oas.models.media.MediaType()
+                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
     }
 }

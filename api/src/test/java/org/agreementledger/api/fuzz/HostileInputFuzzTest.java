@@ -1,5 +1,6 @@
 package org.agreementledger.api.fuzz;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.agreementledger.api.fuzz.RawHttp.Answer;
 import org.agreementledger.api.support.HttpContractTest;
 import org.agreementledger.api.support.LedgerClient;
@@ -12,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
@@ -29,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (invalid UTF-8, lone surrogates, NULs, huge and tiny numbers, deep nesting, wrong JSON types,
  * duplicate keys, trailing bytes, truncation), headers (content types, idempotency keys, correlation
  * ids, credentials, control bytes), paths and query strings. None may answer a 5xx, every refusal
- * is problem+json, and no refused request writes an event.
+ * is problem+json, no refused request writes an event, and every answer to an endpoint's own path is
+ * one the OpenAPI document gives that endpoint.
  *
  * <p>Seeded and reproducible: {@code -Dfuzz.seed=N -Dfuzz.requests=N} (default seed fixed, 3000 requests).
  */
@@ -51,6 +54,7 @@ class HostileInputFuzzTest extends HttpContractTest {
     @Test
     void noHostileRequestGetsA5xxOrWritesAnEventWhenRefused() throws Exception {
         List<Endpoint> endpoints = endpoints();
+        JsonNode contract = client.get(null, "/v3/api-docs").body().get("paths");
         for (int i = 0; i < REQUESTS; i++) {
             Endpoint endpoint = endpoints.get(random.nextInt(endpoints.size()));
             Request request = mutate(endpoint);
@@ -66,9 +70,26 @@ class HostileInputFuzzTest extends HttpContractTest {
                 assertThat(answer.contentType()).as(described).startsWith("application/problem+json");
                 assertThat(eventCount()).as("events after a refusal, " + described).isEqualTo(eventsBefore);
             }
+            if (Arrays.equals(request.target, bytes(endpoint.path))) {
+                assertThat(documentedAnswers(contract, endpoint)).as("documented answers, " + described)
+                        .contains(String.valueOf(answer.status()));
+            }
         }
         System.out.println("HostileInputFuzzTest: seed " + SEED + ", " + REQUESTS + " requests, answers " + statuses);
         assertThat(statuses.get("4xx")).as("most hostile requests are refused").isGreaterThan(REQUESTS / 2);
+    }
+
+    /** The answers the OpenAPI document gives the operation an endpoint's request goes to. */
+    private static List<String> documentedAnswers(JsonNode contract, Endpoint endpoint) {
+        String path = endpoint.path.replaceFirst("\\?.*", "");
+        List<String> answers = new ArrayList<>();
+        contract.fields().forEachRemaining(documented -> {
+            if (path.matches(documented.getKey().replaceAll("\\{[^/]+}", "[^/]+"))) {
+                documented.getValue().path(endpoint.method.toLowerCase(Locale.ROOT)).path("responses").fieldNames()
+                        .forEachRemaining(answers::add);
+            }
+        });
+        return answers;
     }
 
     private List<Endpoint> endpoints() {

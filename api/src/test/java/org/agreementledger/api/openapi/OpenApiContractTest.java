@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.agreementledger.api.support.HttpContractTest;
 import org.agreementledger.api.support.LedgerClient.Answer;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The OpenAPI document against the README's contract table: every endpoint of the table is in the
- * document, with the table's success status among its answers, and the document has no endpoint
- * the table lacks.
+ * document, with the table's success status and its refusals among its answers, and the document has
+ * no endpoint the table lacks; and against the service: an endpoint documented as needing a caller
+ * refuses a request without credentials, one documented as open serves it.
  */
 class OpenApiContractTest extends HttpContractTest {
 
@@ -45,6 +50,28 @@ class OpenApiContractTest extends HttpContractTest {
         return endpoints;
     }
 
+    /**
+     * An endpoint documented as needing a caller (403 among its refusals) answers 401 to a request
+     * without credentials; one documented as open (no security requirement) serves it.
+     */
+    private void assertUnauthenticatedAnswerAsDocumented(Endpoint endpoint, JsonNode operation) {
+        String path = endpoint.path().replace("{agreementId}", UUID.randomUUID().toString());
+        Answer answer = client.exchange(null, HttpMethod.valueOf(endpoint.method()), path,
+                endpoint.method().equals("POST") ? Map.of() : null, HttpHeaders.EMPTY);
+        JsonNode responses = operation.get("responses");
+        boolean open = operation.has("security") && operation.get("security").isEmpty();
+        assertThat(responses.has("403")).as("%s %s is forbidden to some exactly when not open", endpoint.method(),
+                endpoint.path()).isEqualTo(!open);
+        if (!open) {
+            assertThat(answer.status()).as("%s %s without credentials", endpoint.method(), endpoint.path())
+                    .isEqualTo(401);
+        } else {
+            assertThat(answer.status()).as("%s %s without credentials: %s", endpoint.method(), endpoint.path(),
+                    answer.text()).isNotEqualTo(401);
+            assertThat(responses.fieldNames()).toIterable().contains(String.valueOf(answer.status()));
+        }
+    }
+
     @Test
     void everyEndpointOfTheReadmesContractIsDocumentedWithItsAnswerAndNoOtherIs() throws IOException {
         Answer document = client.get(null, "/v3/api-docs");
@@ -61,9 +88,12 @@ class OpenApiContractTest extends HttpContractTest {
                     .as("%s %s answers %s: %s", endpoint.method(), endpoint.path(), endpoint.success(),
                             operation.get("responses").fieldNames())
                     .isTrue();
-            assertThat(operation.at("/responses/default/content/application~1problem+json/schema/$ref").asText())
-                    .as("%s %s documents its refusals", endpoint.method(), endpoint.path())
-                    .isEqualTo("#/components/schemas/Problem");
+            for (String refusal : List.of("400", "503")) {
+                assertThat(operation.at("/responses/" + refusal + "/content/application~1problem+json/schema/$ref")
+                        .asText()).as("%s %s documents its refusal %s", endpoint.method(), endpoint.path(), refusal)
+                        .isEqualTo("#/components/schemas/Problem");
+            }
+            assertUnauthenticatedAnswerAsDocumented(endpoint, operation);
         }
         List<String> documented = new ArrayList<>();
         paths.fields().forEachRemaining(path -> path.getValue().fieldNames()

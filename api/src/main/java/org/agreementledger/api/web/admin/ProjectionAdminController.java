@@ -1,5 +1,6 @@
 package org.agreementledger.api.web.admin;
 
+import org.agreementledger.api.openapi.Refuses;
 import org.agreementledger.projections.rebuild.ReadModelRebuild;
 import org.agreementledger.projections.reconciliation.Reconciliation;
 import org.agreementledger.projections.reconciliation.ReconciliationReport;
@@ -36,6 +37,7 @@ class ProjectionAdminController {
     /** Empties every read model and replays all events into it; 202: the replay goes on in the background. */
     @PostMapping(path = "/projections/rebuild", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @Refuses(HttpStatus.CONFLICT)
     public ProjectionStates rebuild() {
         return new ProjectionStates(rebuild.rebuild());
     }

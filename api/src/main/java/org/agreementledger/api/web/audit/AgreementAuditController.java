@@ -1,10 +1,12 @@
 package org.agreementledger.api.web.audit;
 
+import org.agreementledger.api.openapi.Refuses;
 import org.agreementledger.ledger.audit.AgreementCertificate;
 import org.agreementledger.ledger.audit.AuditEvent;
 import org.agreementledger.projections.audit.AgreementCertificates;
 import org.agreementledger.projections.audit.AuditTrail;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +32,7 @@ class AgreementAuditController {
     }
 
     @GetMapping("/history")
+    @Refuses(HttpStatus.NOT_FOUND)
     public AgreementHistory history(@PathVariable UUID agreementId) {
         List<AuditEvent> events = auditTrail.historyOf(agreementId.toString());
         if (events.isEmpty()) {
@@ -43,6 +46,7 @@ class AgreementAuditController {
      * proof that the log's tree extends it.
      */
     @GetMapping("/certificate")
+    @Refuses(HttpStatus.NOT_FOUND)
     public AgreementCertificate certificate(@PathVariable UUID agreementId,
                                             @RequestParam(required = false) Long consistentWith) {
         return certificates.certificateOf(agreementId.toString(), consistentWith)

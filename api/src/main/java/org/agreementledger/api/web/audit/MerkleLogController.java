@@ -1,10 +1,13 @@
 package org.agreementledger.api.web.audit;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import org.agreementledger.api.openapi.Refuses;
 import org.agreementledger.api.problem.ProblemCode;
 import org.agreementledger.api.problem.Problems;
 import org.agreementledger.projections.InvalidQueryException;
 import org.agreementledger.projections.merkle.LogCheckpoints;
 import org.agreementledger.projections.merkle.StoredSubtrees;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +37,8 @@ class MerkleLogController {
     }
 
     /** The latest checkpoint, a C2SP signed note (text/plain). */
+    @SecurityRequirements
+    @Refuses(HttpStatus.NOT_FOUND)
     @GetMapping(path = "/checkpoint", produces = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<Object> checkpoint() {
         return checkpoints.latest()
@@ -43,6 +48,7 @@ class MerkleLogController {
                         "The log has no signed checkpoint yet: its first events are integrated within seconds.")));
     }
 
+    @SecurityRequirements
     @GetMapping("/public-key")
     LogKey publicKey() {
         return new LogKey(checkpoints.origin(), checkpoints.verifierKey());

@@ -3,6 +3,7 @@ package org.agreementledger.api.web.command;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.agreementledger.api.command.LedgerCommands;
+import org.agreementledger.api.openapi.Refuses;
 import org.agreementledger.api.security.Actor;
 import org.agreementledger.api.web.idempotency.IdempotentCommandRunner;
 import org.agreementledger.ledger.command.CertifyAgreement;
@@ -12,6 +13,7 @@ import org.agreementledger.ledger.command.SignAgreement;
 import org.agreementledger.ledger.command.WithdrawAgreement;
 import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.domain.LedgerCalendar;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,6 +60,7 @@ class AgreementCommandController {
     }
 
     @PostMapping("/{agreementId}/signatures")
+    @Refuses({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
     public ResponseEntity<Object> sign(@PathVariable UUID agreementId, @Valid @RequestBody SignatureRequest body,
                                        CommandContext context) {
         return runCommand(agreementId, context, body, () -> {
@@ -67,6 +70,7 @@ class AgreementCommandController {
     }
 
     @PostMapping("/{agreementId}/declines")
+    @Refuses({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
     public ResponseEntity<Object> decline(@PathVariable UUID agreementId, @Valid @RequestBody DeclineRequest body,
                                           CommandContext context) {
         return runCommand(agreementId, context, body, () -> {
@@ -76,6 +80,7 @@ class AgreementCommandController {
     }
 
     @PostMapping("/{agreementId}/withdrawal")
+    @Refuses({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
     public ResponseEntity<Object> withdraw(@PathVariable UUID agreementId, @Valid @RequestBody WithdrawalRequest body,
                                            CommandContext context) {
         return runCommand(agreementId, context, body,
@@ -84,6 +89,7 @@ class AgreementCommandController {
     }
 
     @PostMapping("/{agreementId}/certification")
+    @Refuses({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
     public ResponseEntity<Object> certify(@PathVariable UUID agreementId,
                                           @Valid @RequestBody CertificationRequest body, CommandContext context) {
         return runCommand(agreementId, context, body,
@@ -91,6 +97,7 @@ class AgreementCommandController {
     }
 
     @PostMapping("/{agreementId}/certification/revocation")
+    @Refuses({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
     public ResponseEntity<Object> revoke(@PathVariable UUID agreementId, @Valid @RequestBody RevocationRequest body,
                                          CommandContext context) {
         return runCommand(agreementId, context, body,

@@ -1,5 +1,6 @@
 package org.agreementledger.api.web.query;
 
+import org.agreementledger.api.openapi.Refuses;
 import org.agreementledger.api.problem.ProblemCode;
 import org.agreementledger.api.problem.Problems;
 import org.agreementledger.ledger.domain.AgreementStatus;
@@ -8,6 +9,7 @@ import org.agreementledger.projections.InvalidQueryException;
 import org.agreementledger.projections.agreement.AgreementFilter;
 import org.agreementledger.projections.agreement.AgreementPage;
 import org.agreementledger.projections.agreement.AgreementQueries;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +38,7 @@ class AgreementQueryController {
     }
 
     @GetMapping("/{agreementId}")
+    @Refuses(HttpStatus.NOT_FOUND)
     public ResponseEntity<Object> agreement(@PathVariable UUID agreementId) {
         return agreements.find(agreementId)
                 .<ResponseEntity<Object>>map(ResponseEntity::ok)
