@@ -86,6 +86,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         closing = true;
         try {
             postgres.close();
+            log.info("Embedded PostgreSQL stopped");
         } finally {
             lockChannel.close();
         }

@@ -7,9 +7,8 @@ import org.agreementledger.ledger.checkpoint.NoteSigner;
 import org.agreementledger.ledger.checkpoint.NoteVerifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -35,7 +34,7 @@ import java.util.stream.Stream;
  * the database.
  */
 @Repository
-public class LogCheckpoints {
+public class LogCheckpoints implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(LogCheckpoints.class);
 
@@ -62,10 +61,15 @@ public class LogCheckpoints {
 
     /**
      * A node whose key is not the ledger's would attest events and sign checkpoints nobody can check
-     * against the ledger's verifier key: it refuses to start once the latest checkpoint shows it.
+     * against the ledger's verifier key: it refuses to start once the latest checkpoint shows it,
+     * before it serves a request or runs a processor.
      */
-    @EventListener(ApplicationReadyEvent.class)
-    public void requireTheLedgersKey() {
+    @Override
+    public void afterSingletonsInstantiated() {
+        requireTheLedgersKey();
+    }
+
+    private void requireTheLedgersKey() {
         Optional<SignedCheckpoint> latest = latest();
         if (latest.isEmpty()) {
             return;
