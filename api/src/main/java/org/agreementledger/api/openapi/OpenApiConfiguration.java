@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -24,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -84,7 +86,8 @@ class OpenApiConfiguration {
      * throttled sign-ins, an Accept header it cannot satisfy and unavailability for every one;
      * forbidden for one that needs a caller (all but those marked open with an empty
      * {@code @SecurityRequirements}); too large and not JSON for a POST, invalid for one that reads a
-     * body; and those its handler declares with {@link Refuses}.
+     * body; and those its handler declares with {@link Refuses}. A query that {@link ReadsOwnWrites}
+     * takes its header.
      */
     @Bean
     OperationCustomizer refusalAnswers() {
@@ -107,6 +110,13 @@ class OpenApiConfiguration {
             }
             refusals.forEach(status -> operation.getResponses().addApiResponse(String.valueOf(status.value()),
                     refusal(status)));
+            if (handler.hasMethodAnnotation(ReadsOwnWrites.class)) {
+                operation.addParametersItem(new HeaderParameter().name(ReadsOwnWrites.HEADER)
+                        .schema(new IntegerSchema().format("int64").minimum(BigDecimal.ONE))
+                        .description("the position a command answered: the query answers once the read models"
+                                + " include that command's events, or 503 not-yet-projected after "
+                                + "ledger.read-your-writes.max-wait"));
+            }
             return operation;
         };
     }

@@ -1,5 +1,6 @@
 package org.agreementledger.api.problem;
 
+import org.agreementledger.projections.NotYetProjectedException;
 import org.agreementledger.projections.audit.NotYetLoggedException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -15,7 +16,7 @@ import java.util.Optional;
 /**
  * A failure that is nobody's fault but the absence of what the service depends on: the database
  * cannot be reached, refuses connections or is shutting down; the identity provider cannot be
- * reached to check a token; the Merkle log has not reached an event yet. Answered 503 with
+ * reached to check a token; the Merkle log, or the read models, have not reached an event yet. Answered 503 with
  * Retry-After, so that clients retry.
  */
 final class Unavailability {
@@ -27,6 +28,9 @@ final class Unavailability {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof NotYetLoggedException) {
                 return Optional.of(Problems.of(ProblemCode.NOT_YET_LOGGED, cause.getMessage()));
+            }
+            if (cause instanceof NotYetProjectedException) {
+                return Optional.of(Problems.of(ProblemCode.NOT_YET_PROJECTED, cause.getMessage()));
             }
             if (cause instanceof AuthenticationServiceException) {
                 return Optional.of(Problems.of(ProblemCode.SERVICE_UNAVAILABLE, "The identity provider cannot be"

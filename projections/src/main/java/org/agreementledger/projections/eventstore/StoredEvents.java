@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 import javax.sql.DataSource;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 
@@ -50,6 +51,12 @@ public class StoredEvents {
         Long position = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry",
                 Long.class);
         return position == null ? 0 : position;
+    }
+
+    /** The agreement of the event at a global position; empty when no committed event is there. */
+    public Optional<String> agreementAt(long position) {
+        return jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry WHERE global_index = ?",
+                String.class, position).stream().findFirst();
     }
 
     /** Whether the ledger holds no event at all. */

@@ -2,6 +2,7 @@ package org.agreementledger.api.web.command;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
+import org.agreementledger.api.command.AppendedPosition;
 import org.agreementledger.api.command.LedgerCommands;
 import org.agreementledger.api.openapi.Refuses;
 import org.agreementledger.api.security.Actor;
@@ -39,12 +40,14 @@ class AgreementCommandController {
     private final LedgerCommands commands;
     private final IdempotentCommandRunner runner;
     private final LedgerCalendar calendar;
+    private final AppendedPosition appended;
 
     public AgreementCommandController(LedgerCommands commands, IdempotentCommandRunner runner,
-                                      LedgerCalendar calendar) {
+                                      LedgerCalendar calendar, AppendedPosition appended) {
         this.commands = commands;
         this.runner = runner;
         this.calendar = calendar;
+        this.appended = appended;
     }
 
     @PostMapping
@@ -55,7 +58,8 @@ class AgreementCommandController {
             UUID agreementId = UUID.randomUUID();
             commands.send(body.toCommand(agreementId, actor, calendar.today()), actor, context.correlationId());
             return ResponseEntity.created(URI.create("/api/agreements/" + agreementId))
-                    .body(new CommandAccepted(agreementId, AgreementStatus.PROPOSED, context.correlationId()));
+                    .body(new CommandAccepted(agreementId, AgreementStatus.PROPOSED, context.correlationId(),
+                            appended.ofLastEvent()));
         });
     }
 
@@ -111,7 +115,7 @@ class AgreementCommandController {
         return runner.run(actor, context.idempotencyKey(), context.identity(body), () -> {
             AgreementStatus status = commands.send(command.get(), actor, context.correlationId());
             return ResponseEntity.ok()
-                    .body(new CommandAccepted(agreementId, status, context.correlationId()));
+                    .body(new CommandAccepted(agreementId, status, context.correlationId(), appended.ofLastEvent()));
         });
     }
 

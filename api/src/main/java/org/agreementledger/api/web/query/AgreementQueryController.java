@@ -1,5 +1,6 @@
 package org.agreementledger.api.web.query;
 
+import org.agreementledger.api.openapi.ReadsOwnWrites;
 import org.agreementledger.api.openapi.Refuses;
 import org.agreementledger.api.problem.ProblemCode;
 import org.agreementledger.api.problem.Problems;
@@ -37,6 +38,7 @@ class AgreementQueryController {
         this.agreements = agreements;
     }
 
+    @ReadsOwnWrites
     @GetMapping("/{agreementId}")
     @Refuses(HttpStatus.NOT_FOUND)
     public ResponseEntity<Object> agreement(@PathVariable UUID agreementId) {
@@ -48,6 +50,7 @@ class AgreementQueryController {
     }
 
     /** A page of agreements, newest proposal first; {@code size} is capped at {@link AgreementQueries#MAX_PAGE_SIZE}. */
+    @ReadsOwnWrites
     @GetMapping
     public AgreementPage agreements(@RequestParam(required = false) String city,
                                     @RequestParam(required = false) String country,

@@ -1,5 +1,6 @@
 package org.agreementledger.api.web.query;
 
+import org.agreementledger.api.openapi.ReadsOwnWrites;
 import org.agreementledger.ledger.domain.CooperationKind;
 import org.agreementledger.projections.InvalidQueryException;
 import org.agreementledger.projections.totals.Dimension;
@@ -32,6 +33,7 @@ class TotalsController {
         this.totals = totals;
     }
 
+    @ReadsOwnWrites
     @GetMapping(path = "/api/totals", produces = {MediaType.APPLICATION_JSON_VALUE,
             MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public Totals totals(@RequestParam(required = false) String by,
