@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
@@ -17,13 +18,17 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Tells subscribers that events were committed, or that an event processor's tokens moved, on any
- * node: one session of the pool listens on the PostgreSQL channels that the event and token tables'
- * triggers notify at each commit (migration V1_1). While it cannot listen (the database away), it
- * signals everything every half second instead, so that subscribers look for themselves.
+ * Tells subscribers, on every node, that events were committed or that the read side's tokens moved.
+ * The node that committed says so at once to its own subscribers ({@link #announce}) and, through
+ * PostgreSQL's NOTIFY, to the other nodes, where one pooled session LISTENs. The NOTIFY is sent after
+ * the commit, from a session of its own, one for all the commits that came meanwhile: a NOTIFY inside
+ * the committing transaction would take PostgreSQL's database-wide notify lock through its commit and
+ * serialise every command's fsync. While it cannot listen (the database away), it signals everything
+ * every half second instead, so that subscribers look for themselves.
  */
 @Component
 public class LedgerSignals implements SmartLifecycle {
@@ -41,12 +46,16 @@ public class LedgerSignals implements SmartLifecycle {
     }
 
     private static final int WAIT_MILLIS = 500;
+    private static final int NOTIFY_PACE_MILLIS = 10;
     private static final Logger log = LoggerFactory.getLogger(LedgerSignals.class);
 
     private final DataSource dataSource;
+    private final String node = UUID.randomUUID().toString();
     private final Map<Signal, Set<Runnable>> subscribers = new EnumMap<>(Signal.class);
+    private final EnumSet<Signal> toNotify = EnumSet.noneOf(Signal.class);
     private volatile boolean running;
     private Thread listener;
+    private Thread notifier;
 
     public LedgerSignals(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -55,26 +64,38 @@ public class LedgerSignals implements SmartLifecycle {
         }
     }
 
-    /** Runs the subscriber after each commit that signals it, on the listening thread: it must be quick. */
+    /** Runs the subscriber at each signal, on a thread of the signals: it must be quick. */
     public Registration subscribe(Signal signal, Runnable subscriber) {
         subscribers.get(signal).add(subscriber);
         return () -> subscribers.get(signal).remove(subscriber);
     }
 
+    /** Says, after a commit, what it changed: to this node's subscribers now, to the other nodes' soon. */
+    public void announce(Signal signal) {
+        signal(EnumSet.of(signal));
+        synchronized (toNotify) {
+            toNotify.add(signal);
+            toNotify.notifyAll();
+        }
+    }
+
     @Override
     public void start() {
         running = true;
-        listener = new Thread(this::listen, "ledger-signals");
-        listener.setDaemon(true);
-        listener.start();
+        listener = daemon("ledger-signals-listener", this::listen);
+        notifier = daemon("ledger-signals-notifier", this::notifyOtherNodes);
     }
 
-    /** Returns the listening session to the pool before the pool closes. */
+    /** Returns the sessions to the pool before the pool closes. */
     @Override
     public void stop() {
         running = false;
+        synchronized (toNotify) {
+            toNotify.notifyAll();
+        }
         try {
             listener.join(2 * WAIT_MILLIS);
+            notifier.join(2 * WAIT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -83,6 +104,13 @@ public class LedgerSignals implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    private static Thread daemon(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     private void listen() {
@@ -98,7 +126,7 @@ public class LedgerSignals implements SmartLifecycle {
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
                     if (notifications != null && notifications.length > 0) {
-                        signal(signalsOf(notifications));
+                        signal(fromOtherNodes(notifications));
                     }
                 }
             } catch (SQLException | RuntimeException cannotListen) {
@@ -112,12 +140,53 @@ public class LedgerSignals implements SmartLifecycle {
         }
     }
 
-    private static Set<Signal> signalsOf(PGNotification[] notifications) {
+    private Set<Signal> fromOtherNodes(PGNotification[] notifications) {
         Set<Signal> signals = EnumSet.noneOf(Signal.class);
-        Arrays.stream(notifications).forEach(notification -> Arrays.stream(Signal.values())
-                .filter(signal -> signal.channel.equals(notification.getName()))
-                .forEach(signals::add));
+        Arrays.stream(notifications).filter(notification -> !node.equals(notification.getParameter()))
+                .forEach(notification -> Arrays.stream(Signal.values())
+                        .filter(signal -> signal.channel.equals(notification.getName()))
+                        .forEach(signals::add));
         return signals;
+    }
+
+    private void notifyOtherNodes() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                connection.setAutoCommit(true);
+                try (Statement unflushed = connection.createStatement()) {
+                    // a NOTIFY lost in a crash costs a second of lag, not data: no need to wait for its fsync
+                    unflushed.execute("SET synchronous_commit = off");
+                }
+                while (running) {
+                    for (Signal signal : nextToNotify()) {
+                        notify.setString(1, signal.channel);
+                        notify.setString(2, node);
+                        notify.execute();
+                    }
+                    Thread.sleep(NOTIFY_PACE_MILLIS); // one NOTIFY for all the commits of a busy moment
+                }
+            } catch (SQLException | RuntimeException cannotNotify) {
+                if (running) {
+                    log.debug("Cannot tell the other nodes of the ledger's signals ({})", cannotNotify.toString());
+                    pause();
+                }
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private Set<Signal> nextToNotify() throws InterruptedException {
+        synchronized (toNotify) {
+            while (toNotify.isEmpty() && running) {
+                toNotify.wait(WAIT_MILLIS);
+            }
+            Set<Signal> next = EnumSet.copyOf(toNotify);
+            toNotify.clear();
+            return next;
+        }
     }
 
     private void signal(Set<Signal> signals) {

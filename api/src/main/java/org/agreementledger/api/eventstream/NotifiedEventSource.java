@@ -7,6 +7,10 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The ledger's events as an event processor reads them: straight from the event storage engine,
@@ -18,6 +22,12 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
 
     private final EventStorageEngine storage;
     private final LedgerSignals signals;
+    private final Set<NotifiedEventStream> open = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService lingering = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "notified-event-source");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public NotifiedEventSource(EventStorageEngine storage, LedgerSignals signals) {
         this.storage = storage;
@@ -26,7 +36,14 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
 
     @Override
     public TrackingEventStream openStream(TrackingToken trackingToken) {
-        return new NotifiedEventStream(storage, trackingToken, signals);
+        NotifiedEventStream stream = new NotifiedEventStream(storage, trackingToken, signals, lingering, open::remove);
+        open.add(stream);
+        return stream;
+    }
+
+    /** Has every open stream read what is committed at once, without lingering: a query waits for it. */
+    public void hurry() {
+        open.forEach(NotifiedEventStream::hurry);
     }
 
     @Override

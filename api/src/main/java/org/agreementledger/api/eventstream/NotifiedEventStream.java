@@ -8,10 +8,12 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -20,40 +22,84 @@ import java.util.stream.Stream;
  * if none is: asking whether an event is available costs no query while nothing was committed. The
  * processor's coordinator is told through its availability callback, so it need not ask on a timer
  * either. Used by one thread.
+ *
+ * <p>A signalled read lingers a little, so that the commits of a busy moment are projected in one
+ * batch rather than one transaction each: {@link #QUIET_LINGER} after a quiet spell (the last read
+ * found at most one event), {@link #BUSY_LINGER} while the ledger is busy. A query waiting to read
+ * its own write cuts the lingering short for a second ({@link #hurry()}).
  */
 final class NotifiedEventStream implements TrackingEventStream {
 
     /** A read without a signal, now and then, in case signals cannot reach this node (e.g. a pooler without LISTEN). */
     private static final long UNSIGNALLED_READ_INTERVAL = TimeUnit.SECONDS.toNanos(1);
+    static final long QUIET_LINGER = TimeUnit.MILLISECONDS.toNanos(5);
+    static final long BUSY_LINGER = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long HURRY = TimeUnit.SECONDS.toNanos(1);
 
     private final EventStorageEngine storage;
+    private final ScheduledExecutorService lingering;
+    private final Consumer<NotifiedEventStream> onClose;
     private final Registration subscription;
     private final Lock lock = new ReentrantLock();
     private final Condition committed = lock.newCondition();
-    private volatile boolean signalled = true;
+    private boolean signalled = true;
+    private long hurryUntil;
+    private long signalledAt;
+    private volatile long linger = QUIET_LINGER;
     private volatile Runnable onAvailable = () -> {
     };
     private long lastRead = System.nanoTime();
+    private int eventsOfLastRead;
     private TrackingToken lastToken;
     private Stream<? extends TrackedEventMessage<?>> reading;
     private Iterator<? extends TrackedEventMessage<?>> events;
     private TrackedEventMessage<?> peeked;
 
-    NotifiedEventStream(EventStorageEngine storage, TrackingToken after, LedgerSignals signals) {
+    NotifiedEventStream(EventStorageEngine storage, TrackingToken after, LedgerSignals signals,
+                        ScheduledExecutorService lingering, Consumer<NotifiedEventStream> onClose) {
         this.storage = storage;
+        this.lingering = lingering;
+        this.onClose = onClose;
         this.lastToken = after;
+        this.signalledAt = lastRead - QUIET_LINGER;
+        this.hurryUntil = lastRead;
         this.subscription = signals.subscribe(LedgerSignals.Signal.EVENTS_COMMITTED, this::onCommit);
     }
 
     private void onCommit() {
         lock.lock();
         try {
+            if (signalled) {
+                return;
+            }
             signalled = true;
+            signalledAt = System.nanoTime();
+            committed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        lingering.schedule(() -> onAvailable.run(), hurrying() ? 0 : linger, TimeUnit.NANOSECONDS);
+    }
+
+    /** For the next second, reads what is signalled without lingering: a query is waiting for it. */
+    void hurry() {
+        lock.lock();
+        try {
+            hurryUntil = System.nanoTime() + HURRY;
             committed.signalAll();
         } finally {
             lock.unlock();
         }
         onAvailable.run();
+    }
+
+    private boolean hurrying() {
+        lock.lock();
+        try {
+            return System.nanoTime() - hurryUntil < 0;
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -65,9 +111,11 @@ final class NotifiedEventStream implements TrackingEventStream {
     public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
         while (!buffered()) {
-            if (!awaitCommit(deadline)) {
+            if (!awaitRead(deadline)) {
                 return false;
             }
+            linger = eventsOfLastRead > 1 ? BUSY_LINGER : QUIET_LINGER;
+            eventsOfLastRead = 0;
             lastRead = System.nanoTime();
             reading = storage.readEvents(lastToken, false);
             events = reading.iterator();
@@ -82,6 +130,7 @@ final class NotifiedEventStream implements TrackingEventStream {
         }
         TrackedEventMessage<?> next = peeked;
         peeked = null;
+        eventsOfLastRead++;
         lastToken = next.trackingToken();
         return next;
     }
@@ -98,21 +147,27 @@ final class NotifiedEventStream implements TrackingEventStream {
         return peeked != null;
     }
 
-    private boolean awaitCommit(long deadline) throws InterruptedException {
+    private boolean awaitRead(long deadline) throws InterruptedException {
         lock.lock();
         try {
-            while (!signalled && System.nanoTime() - lastRead < UNSIGNALLED_READ_INTERVAL) {
+            while (!readDue()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                committed.awaitNanos(left);
+                committed.awaitNanos(signalled ? Math.min(left, linger) : left);
             }
             signalled = false;
             return true;
         } finally {
             lock.unlock();
         }
+    }
+
+    private boolean readDue() {
+        long now = System.nanoTime();
+        return signalled ? now - hurryUntil < 0 || now - signalledAt >= linger
+                : now - lastRead >= UNSIGNALLED_READ_INTERVAL;
     }
 
     @Override
@@ -124,6 +179,7 @@ final class NotifiedEventStream implements TrackingEventStream {
     @Override
     public void close() {
         subscription.cancel();
+        onClose.accept(this);
         closeReading();
     }
 

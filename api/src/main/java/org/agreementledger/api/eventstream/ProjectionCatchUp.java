@@ -22,12 +22,15 @@ public class ProjectionCatchUp {
 
     private final ProcessorPositions positions;
     private final StoredEvents storedEvents;
+    private final NotifiedEventSource source;
     private final Lock lock = new ReentrantLock();
     private final Condition tokensMoved = lock.newCondition();
     private long moves;
 
-    public ProjectionCatchUp(ProcessorPositions positions, StoredEvents storedEvents, LedgerSignals signals) {
+    public ProjectionCatchUp(ProcessorPositions positions, StoredEvents storedEvents, NotifiedEventSource source,
+                             LedgerSignals signals) {
         this.positions = positions;
+        this.source = source;
         this.storedEvents = storedEvents;
         signals.subscribe(LedgerSignals.Signal.TOKENS_MOVED, this::tokensMoved);
     }
@@ -35,6 +38,7 @@ public class ProjectionCatchUp {
     /** @return whether the read models cover the position within the bound */
     public boolean reached(long position, Duration bound) throws InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();
+        source.hurry();
         while (true) {
             long movesSeen = moves();
             Optional<String> agreementId = storedEvents.agreementAt(position);
