@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Iterator;
 import java.util.Optional;
@@ -31,6 +33,7 @@ import java.util.stream.Stream;
 final class NotifiedEventStream implements TrackingEventStream {
 
     /** A read without a signal, now and then, in case signals cannot reach this node (e.g. a pooler without LISTEN). */
+    private static final Logger log = LoggerFactory.getLogger(NotifiedEventStream.class);
     private static final long UNSIGNALLED_READ_INTERVAL = TimeUnit.SECONDS.toNanos(1);
     static final long QUIET_LINGER = TimeUnit.MILLISECONDS.toNanos(5);
     static final long BUSY_LINGER = TimeUnit.MILLISECONDS.toNanos(100);
@@ -107,20 +110,31 @@ final class NotifiedEventStream implements TrackingEventStream {
         return hasNextAvailable() ? Optional.of(peeked) : Optional.empty();
     }
 
+    /**
+     * A read that fails (the database away) finds nothing, and is tried again a second later, as
+     * Axon's own event store does: thrown at the processor, each failure would double its back-off,
+     * up to a minute of lag after the database is back.
+     */
     @Override
     public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
-        while (!buffered()) {
-            if (!awaitRead(deadline)) {
-                return false;
+        try {
+            while (!buffered()) {
+                if (!awaitRead(deadline)) {
+                    return false;
+                }
+                linger = eventsOfLastRead > 1 ? BUSY_LINGER : QUIET_LINGER;
+                eventsOfLastRead = 0;
+                lastRead = System.nanoTime();
+                reading = storage.readEvents(lastToken, false);
+                events = reading.iterator();
             }
-            linger = eventsOfLastRead > 1 ? BUSY_LINGER : QUIET_LINGER;
-            eventsOfLastRead = 0;
-            lastRead = System.nanoTime();
-            reading = storage.readEvents(lastToken, false);
-            events = reading.iterator();
+            return true;
+        } catch (RuntimeException cannotRead) {
+            log.debug("Cannot read the ledger's events just now; again in a second", cannotRead);
+            closeReading();
+            return false;
         }
-        return true;
     }
 
     @Override
