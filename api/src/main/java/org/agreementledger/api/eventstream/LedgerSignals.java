@@ -27,8 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * PostgreSQL's NOTIFY, to the other nodes, where one pooled session LISTENs. The NOTIFY is sent after
  * the commit, from a session of its own, one for all the commits that came meanwhile: a NOTIFY inside
  * the committing transaction would take PostgreSQL's database-wide notify lock through its commit and
- * serialise every command's fsync. While it cannot listen (the database away), it signals everything
- * every half second instead, so that subscribers look for themselves.
+ * serialise every command's fsync. While it cannot listen (the database away) it says nothing (a
+ * processor woken to fail would back off for up to a minute) and subscribers look for themselves now
+ * and then; once it listens again, it signals everything.
  */
 @Component
 public class LedgerSignals implements SmartLifecycle {
@@ -133,7 +134,6 @@ public class LedgerSignals implements SmartLifecycle {
                 if (running) {
                     log.debug("Cannot listen for the ledger's signals ({}); subscribers look for themselves meanwhile",
                             cannotListen.toString());
-                    signal(EnumSet.allOf(Signal.class));
                     pause();
                 }
             }

@@ -83,8 +83,10 @@ class DatabaseOutageTest {
         assertUnavailable(() -> client.get("auditor", "/api/ledger/events?after=0&limit=5"));
 
         relay.restore();
-        ReadSide.eventually(() -> assertThat(client.get("admin", "/actuator/health/readiness").status())
-                .as("ready again by itself").isEqualTo(200));
+        ReadSide.eventually(() -> {
+            Answer ready = client.get("admin", "/actuator/health/readiness");
+            assertThat(ready.status()).as("ready again by itself: " + ready.text()).isEqualTo(200);
+        });
         assertThat(eventCount()).as("no refused command wrote an event").isEqualTo(events);
         assertThat(client.post("registrar", "/api/agreements", Agreements.proposal("4.00")).status())
                 .as("the service serves again once the database is back").isEqualTo(201);

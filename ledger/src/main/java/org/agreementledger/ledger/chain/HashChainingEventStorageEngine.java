@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
@@ -46,6 +47,8 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
             .payloadColumn("payload")
             .metaDataColumn("meta_data")
             .build();
+
+    private static final String LOADED_CHAIN_LINKS = HashChainingEventStorageEngine.class.getName() + ".loaded";
 
     private final EventStorageEngine delegate;
     private final Serializer eventSerializer;
@@ -105,6 +108,10 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
         if (sequenceNumber == 0) {
             return EventHasher.GENESIS;
         }
+        ChainLink loaded = loadedInThisUnitOfWork().get(aggregateIdentifier);
+        if (loaded != null && loaded.sequenceNumber() == sequenceNumber - 1 && loaded.hash() != null) {
+            return loaded.hash();
+        }
         DomainEventStream previous = delegate.readEvents(aggregateIdentifier, sequenceNumber - 1);
         if (!previous.hasNext()) {
             throw new IllegalStateException("no event " + (sequenceNumber - 1) + " of " + aggregateIdentifier
@@ -128,9 +135,30 @@ public class HashChainingEventStorageEngine implements EventStorageEngine {
         return delegate.readEvents(trackingToken, mayBlock);
     }
 
+    /**
+     * An agreement's events, as a command loads them: the last one's hash is remembered for the unit
+     * of work, so that the command's first new event links to it without reading it again.
+     */
     @Override
     public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+        DomainEventStream events = delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+        if (!CurrentUnitOfWork.isStarted()) {
+            return events;
+        }
+        Map<String, ChainLink> loaded = loadedInThisUnitOfWork();
+        return DomainEventStream.of(events.asStream().peek(event -> loaded.put(aggregateIdentifier,
+                new ChainLink(event.getSequenceNumber(), (String) event.getMetaData().get(LedgerMetaData.HASH)))),
+                events::getLastSequenceNumber);
+    }
+
+    private static Map<String, ChainLink> loadedInThisUnitOfWork() {
+        return CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getOrComputeResource(LOADED_CHAIN_LINKS, key -> new HashMap<>())
+                : Map.of();
+    }
+
+    /** The last event of an agreement a unit of work has read: its sequence number and hash. */
+    private record ChainLink(long sequenceNumber, String hash) {
     }
 
     @Override

@@ -10,8 +10,11 @@ import org.agreementledger.ledger.metadata.LedgerMetaData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -125,6 +128,38 @@ class HashChainingEventStorageEngineTest {
         assertThat(EventAttestation.ofLogKey(ed25519KeyPair()).verifies(hash, signature)).isFalse();
     }
 
+
+    @Test
+    void aCommandThatLoadedItsAgreementLinksToTheLastEventItReadWithoutReadingItAgain() {
+        CountingStore counting = new CountingStore();
+        HashChainingEventStorageEngine chained = new HashChainingEventStorageEngine(counting, serializer,
+                Clock.fixed(NOW, ZoneOffset.UTC), ATTESTATION);
+        chained.appendEvents(List.of(event(A, 0, new AgreementSigned(A, "CN-URUMQI-XJU", AUG_22)),
+                event(A, 1, new AgreementSigned(A, "KZ-ALMATY-KBTU", AUG_22))));
+        UnitOfWork<?> command = DefaultUnitOfWork.startAndGet(null);
+        List<? extends DomainEventMessage<?>> loaded = chained.readEvents(A.toString(), 0).asStream().toList();
+        int readsAfterLoading = counting.aggregateReads;
+
+        chained.appendEvents(List.of(event(A, 2, new AgreementFullySigned(A, AUG_22))));
+        command.commit();
+
+        assertThat(counting.aggregateReads).as("no read of the previous event").isEqualTo(readsAfterLoading);
+        DomainEventMessage<?> appended = counting.readEvents(A.toString(), 2).next();
+        assertThat(appended.getMetaData().get(LedgerMetaData.PREVIOUS_HASH))
+                .isEqualTo(loaded.get(1).getMetaData().get(LedgerMetaData.HASH));
+    }
+
+    /** The in-memory store, counting how often an agreement's events are read. */
+    private static final class CountingStore extends InMemoryEventStorageEngine {
+
+        private int aggregateReads;
+
+        @Override
+        public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+            aggregateReads++;
+            return super.readEvents(aggregateIdentifier, firstSequenceNumber);
+        }
+    }
 
     @Test
     void anEventWhosePredecessorIsNotStoredIsRefused() {
