@@ -2,10 +2,8 @@ package org.agreementledger.api.eventstream;
 
 import org.agreementledger.api.eventstream.LedgerSignals.Signal;
 import org.agreementledger.projections.agreement.ProjectionBatches;
-import org.axonframework.common.Registration;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -13,21 +11,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * What announces the ledger's signals ({@link LedgerSignals}): a transaction that appends events, and
  * a batch of the read side (which stores its token), each once, after its commit.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 class CommitAnnouncements {
 
-    @Bean
-    Registration announceCommittedEvents(EventStore eventStore, LedgerSignals signals) {
-        return eventStore.registerDispatchInterceptor(events -> {
+    CommitAnnouncements(EventStore eventStore, ProjectionBatches batches, LedgerSignals signals) {
+        eventStore.registerDispatchInterceptor(events -> {
             afterCommit(signals, Signal.EVENTS_COMMITTED);
             return (index, event) -> event;
         });
-    }
-
-    @Bean
-    Registration announceProjectedBatches(ProjectionBatches batches, LedgerSignals signals) {
         batches.afterEachCommit(() -> signals.announce(Signal.TOKENS_MOVED));
-        return () -> false;
     }
 
     /** Once per transaction, after it committed: only then can another session see what it wrote. */

@@ -1,12 +1,10 @@
 package org.agreementledger.api.eventstream;
 
 import org.agreementledger.projections.agreement.AgreementProjection;
-import org.agreementledger.projections.eventstore.StoredEvents;
 import org.agreementledger.projections.reconciliation.ProcessorPositions;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,29 +19,24 @@ import java.util.concurrent.locks.ReentrantLock;
 public class ProjectionCatchUp {
 
     private final ProcessorPositions positions;
-    private final StoredEvents storedEvents;
     private final NotifiedEventSource source;
     private final Lock lock = new ReentrantLock();
     private final Condition tokensMoved = lock.newCondition();
     private long moves;
 
-    public ProjectionCatchUp(ProcessorPositions positions, StoredEvents storedEvents, NotifiedEventSource source,
-                             LedgerSignals signals) {
+    public ProjectionCatchUp(ProcessorPositions positions, NotifiedEventSource source, LedgerSignals signals) {
         this.positions = positions;
         this.source = source;
-        this.storedEvents = storedEvents;
         signals.subscribe(LedgerSignals.Signal.TOKENS_MOVED, this::tokensMoved);
     }
 
-    /** @return whether the read models cover the position within the bound */
-    public boolean reached(long position, Duration bound) throws InterruptedException {
+    /** @return whether the read models cover the agreement's event at the position within the bound */
+    public boolean reached(String agreementId, long position, Duration bound) throws InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();
         source.hurry();
         while (true) {
             long movesSeen = moves();
-            Optional<String> agreementId = storedEvents.agreementAt(position);
-            if (agreementId.isPresent()
-                    && positions.coverageOf(AgreementProjection.PROCESSING_GROUP).covers(agreementId.get(), position)) {
+            if (positions.coverageOf(AgreementProjection.PROCESSING_GROUP).covers(agreementId, position)) {
                 return true;
             }
             if (!awaitMoveAfter(movesSeen, deadline)) {

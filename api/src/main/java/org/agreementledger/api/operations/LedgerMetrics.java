@@ -21,10 +21,13 @@ import java.util.concurrent.TimeUnit;
 @Component
 class LedgerMetrics implements MeterBinder {
 
+    private static final long ONE_SCRAPE = TimeUnit.SECONDS.toNanos(1);
+
     private final ProjectionLag lag;
     private final StoredSubtrees log;
     private final JdbcTemplate jdbc;
     private final LedgerVerificationService verification;
+    private volatile LagReading lastLag;
 
     LedgerMetrics(ProjectionLag lag, StoredSubtrees log, JdbcTemplate jdbc, LedgerVerificationService verification) {
         this.lag = lag;
@@ -33,11 +36,25 @@ class LedgerMetrics implements MeterBinder {
         this.verification = verification;
     }
 
+    /** One reading of the lag (it scans the events behind) for both of its gauges in a scrape. */
+    private ProjectionLag.Lag lagOfThisScrape() {
+        LagReading reading = lastLag;
+        if (reading == null || System.nanoTime() - reading.readAt() > ONE_SCRAPE) {
+            reading = new LagReading(lag.now(), System.nanoTime());
+            lastLag = reading;
+        }
+        return reading.lag();
+    }
+
+    private record LagReading(ProjectionLag.Lag lag, long readAt) {
+    }
+
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("ledger.projection.lag.events", lag, current -> current.now().events())
+        Gauge.builder("ledger.projection.lag.events", this, metrics -> metrics.lagOfThisScrape().events())
                 .description("events the read side is behind the ledger").register(registry);
-        TimeGauge.builder("ledger.projection.lag", lag, TimeUnit.MILLISECONDS, current -> current.now().age().toMillis())
+        TimeGauge.builder("ledger.projection.lag", this, TimeUnit.MILLISECONDS,
+                        metrics -> metrics.lagOfThisScrape().age().toMillis())
                 .description("age of the oldest event the read side has not taken in").register(registry);
         Gauge.builder("ledger.events.logged", log, StoredSubtrees::size)
                 .description("events that are leaves of the Merkle log").register(registry);

@@ -6,6 +6,7 @@ import org.agreementledger.api.eventstream.ProjectionCatchUp;
 import org.agreementledger.api.openapi.ReadsOwnWrites;
 import org.agreementledger.projections.InvalidQueryException;
 import org.agreementledger.projections.NotYetProjectedException;
+import org.agreementledger.projections.eventstore.StoredEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
@@ -17,7 +18,8 @@ import java.time.Duration;
  * A query that {@link ReadsOwnWrites}, sent with its header (the {@code position} a command answered),
  * is answered only once the read models have taken in the event at that position. If they
  * have not within {@code ledger.read-your-writes.max-wait}, it is refused 503 {@code not-yet-projected}
- * with Retry-After, never answered with a stale read.
+ * with Retry-After, never answered with a stale read. A position that holds no event was never
+ * answered by a command: 400.
  */
 @Component
 class ReadYourWrites implements HandlerInterceptor {
@@ -25,10 +27,13 @@ class ReadYourWrites implements HandlerInterceptor {
     private static final String HEADER = ReadsOwnWrites.HEADER;
 
     private final ProjectionCatchUp catchUp;
+    private final StoredEvents storedEvents;
     private final Duration maxWait;
 
-    ReadYourWrites(ProjectionCatchUp catchUp, @Value("${ledger.read-your-writes.max-wait}") Duration maxWait) {
+    ReadYourWrites(ProjectionCatchUp catchUp, StoredEvents storedEvents,
+                   @Value("${ledger.read-your-writes.max-wait}") Duration maxWait) {
         this.catchUp = catchUp;
+        this.storedEvents = storedEvents;
         this.maxWait = maxWait;
     }
 
@@ -41,7 +46,9 @@ class ReadYourWrites implements HandlerInterceptor {
             return true;
         }
         long position = positionIn(header);
-        if (!catchUp.reached(position, maxWait)) {
+        String agreementId = storedEvents.agreementAt(position).orElseThrow(() -> new InvalidQueryException(HEADER,
+                "No event is at position " + position + ": send the position a command answered"));
+        if (!catchUp.reached(agreementId, position, maxWait)) {
             throw new NotYetProjectedException("The read models have not taken in position " + position + " within "
                     + maxWait.toMillis() + " ms; ask again in a moment.");
         }
