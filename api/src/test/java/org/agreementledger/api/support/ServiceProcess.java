@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -114,6 +115,12 @@ public final class ServiceProcess {
     /** A GET that may take longer than requests usually do, such as verifying a large ledger. */
     public HttpResponse<String> get(String user, String path, Duration timeout) throws IOException, InterruptedException {
         return http.send(request(user, path).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET whose body is read as it arrives, such as the export of a large ledger. */
+    public HttpResponse<InputStream> stream(String user, String path) throws IOException, InterruptedException {
+        return http.send(request(user, path).timeout(Duration.ofHours(1)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
     }
 
     public HttpResponse<String> post(String user, String path, String json) throws IOException, InterruptedException {

@@ -2,6 +2,8 @@ package org.agreementledger.projections.reconciliation;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 
 import java.util.List;
 
@@ -16,6 +18,13 @@ public final class ProcessorCoverage {
 
     public ProcessorCoverage(List<SegmentPosition> segments) {
         this.segments = List.copyOf(segments);
+    }
+
+    /** The coverage of one segment holding every event, up to the token ({@code null}: none). */
+    public static ProcessorCoverage upTo(TrackingToken token) {
+        GapAwareTrackingToken position = token == null ? null
+                : WrappedToken.unwrap(token, GapAwareTrackingToken.class).orElseThrow();
+        return new ProcessorCoverage(List.of(new SegmentPosition(Segment.ROOT_SEGMENT, position)));
     }
 
     public List<SegmentPosition> segments() {

@@ -13,6 +13,7 @@ import org.agreementledger.projections.totals.Tally;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -63,11 +64,21 @@ public class Reconciliation {
     }
 
     public ReconciliationReport run() {
-        return snapshot.execute(status -> reconcileInSnapshot());
+        return snapshot.execute(status -> reconcileInSnapshot(positions.coverageOf(PROCESSOR)));
     }
 
-    private ReconciliationReport reconcileInSnapshot() {
-        ProcessorCoverage coverage = positions.coverageOf(PROCESSOR);
+    /**
+     * Reconciles read model tables other than those in use, which hold the events up to a token: the
+     * caller's {@code selectTables} makes them the ones the snapshot's statements name.
+     */
+    public ReconciliationReport runOn(Runnable selectTables, TrackingToken coveredUpTo) {
+        return snapshot.execute(status -> {
+            selectTables.run();
+            return reconcileInSnapshot(ProcessorCoverage.upTo(coveredUpTo));
+        });
+    }
+
+    private ReconciliationReport reconcileInSnapshot(ProcessorCoverage coverage) {
         SequencingPolicy<? super EventMessage<?>> sequencing = processing.sequencingPolicy(PROCESSOR);
         Recomputation recomputation = new Recomputation();
         EventCounts counts = new EventCounts();

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 /**
@@ -73,7 +74,7 @@ class AgreementProjectionTest {
     void emptyReadModels() {
         JdbcTemplate jdbc = ReadModelDatabase.emptyReadModels();
         projection = new AnnotationEventHandlerAdapter(
-                new AgreementProjection(new AgreementViewTable(jdbc), new TotalsWriter(jdbc)));
+                new AgreementProjection(new AgreementRows(jdbc), new TotalsWriter(jdbc)));
         totals = new TotalsReader(jdbc);
         agreements = new AgreementQueries(jdbc);
     }
@@ -237,6 +238,39 @@ class AgreementProjectionTest {
     }
 
     @Test
+    void wholeLifecyclesOfSeveralAgreementsInOneBatchAreFoldedInOrder() {
+        UUID certified = UUID.randomUUID();
+        UUID declined = UUID.randomUUID();
+        handleInOneBatch(messages(
+                proposal(certified, "10.00", URUMQI_UNIVERSITY, WUHAN_COMPANY),
+                proposal(declined, "20.00", URUMQI_INSTITUTE, TASHKENT_INSTITUTE),
+                new AgreementSigned(certified, URUMQI_UNIVERSITY.partyId(), SIGNED_2024),
+                new AgreementDeclined(declined, TASHKENT_INSTITUTE.partyId(), SIGNED_2024, "no budget"),
+                new AgreementSigned(certified, WUHAN_COMPANY.partyId(), SIGNED_2025),
+                new AgreementFullySigned(certified, SIGNED_2025),
+                new AgreementCertified(certified, "CERT-1", CERTIFIED_2025)));
+
+        assertThat(status(certified)).isEqualTo(AgreementStatus.CERTIFIED);
+        assertThat(status(declined)).isEqualTo(AgreementStatus.DECLINED);
+        assertThat(agreements.find(certified).orElseThrow().parties()).extracting(PartyView::signedOn)
+                .containsExactly(SIGNED_2024, SIGNED_2025);
+        assertThat(total(Stage.PENDING)).isEqualTo(Counted.NONE);
+        assertThat(byYear(Stage.SIGNED)).containsExactly(new YearCount(2025, 1));
+        assertThat(total(Stage.CERTIFIED)).isEqualTo(new Counted(1, "10.00"));
+    }
+
+    @Test
+    void anEventOfAnAgreementNeverProposedFailsItsBatchAndLeavesNothing() {
+        UUID proposed = UUID.randomUUID();
+        List<DomainEventMessage<?>> batch = messages(proposal(proposed, "10.00", URUMQI_UNIVERSITY, WUHAN_COMPANY),
+                new AgreementSigned(UUID.randomUUID(), URUMQI_UNIVERSITY.partyId(), SIGNED_2024));
+
+        assertThatThrownBy(() -> handleInOneBatch(batch)).hasMessageContaining("never proposed");
+        assertThat(agreements.find(proposed)).isEmpty();
+        assertThat(total(Stage.PENDING)).isEqualTo(Counted.NONE);
+    }
+
+    @Test
     void agreementsAreListedByPlaceAndStatus() {
         UUID signedInAlmaty = fullySigned(PROPOSED_2024, SIGNED_2024, "1.00", URUMQI_UNIVERSITY, ALMATY_UNIVERSITY);
         propose(PROPOSED_2024, "2.00", URUMQI_UNIVERSITY, ALMATY_UNIVERSITY);
@@ -250,16 +284,6 @@ class AgreementProjectionTest {
         assertThat(agreements.list(ALL_AGREEMENTS, 0, 10).totalItems()).isEqualTo(3);
     }
 
-    @Test
-    void aResetEmptiesEveryReadModel() {
-        fullySigned(PROPOSED_2024, SIGNED_2024, "1.00", URUMQI_UNIVERSITY, ALMATY_UNIVERSITY);
-
-        DefaultUnitOfWork.startAndGet(null).execute(() -> projection.prepareReset(null));
-
-        assertThat(total(Stage.SIGNED)).isEqualTo(Counted.NONE);
-        assertThat(agreements.list(ALL_AGREEMENTS, 0, 10).totalItems()).isZero();
-    }
-
     private UUID propose(LocalDate proposedOn, String amount, Party... parties) {
         return propose(proposedOn, Money.of(amount, "CNY"), parties);
     }
@@ -269,6 +293,11 @@ class AgreementProjectionTest {
         feed(new AgreementProposed(id, "Agreement " + value.amount(), CooperationKind.TECHNOLOGY, "SMART_TECHNOLOGY",
                 List.of(parties), value, null, proposedOn, "registrar"));
         return id;
+    }
+
+    private static AgreementProposed proposal(UUID id, String amount, Party... parties) {
+        return new AgreementProposed(id, "Agreement " + amount, CooperationKind.TECHNOLOGY, "SMART_TECHNOLOGY",
+                List.of(parties), Money.of(amount, "CNY"), null, PROPOSED_2024, "registrar");
     }
 
     private UUID fullySigned(LocalDate proposedOn, LocalDate signedOn, String amount, Party... parties) {

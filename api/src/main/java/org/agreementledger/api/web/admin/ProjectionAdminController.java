@@ -31,15 +31,19 @@ class ProjectionAdminController {
 
     @GetMapping("/projections")
     public ProjectionStates projections() {
-        return new ProjectionStates(rebuild.states());
+        return new ProjectionStates(rebuild.states(), rebuild.state());
     }
 
-    /** Empties every read model and replays all events into it; 202: the replay goes on in the background. */
+    /**
+     * Rebuilds the read models from the events aside and swaps them in once they reconcile; 202: the
+     * rebuild goes on in the background, and its progress shows here and at GET /projections.
+     */
     @PostMapping(path = "/projections/rebuild", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Refuses(HttpStatus.CONFLICT)
     public ProjectionStates rebuild() {
-        return new ProjectionStates(rebuild.rebuild());
+        rebuild.start();
+        return projections();
     }
 
     /** Always 200; {@code consistent} says whether a difference was found. */

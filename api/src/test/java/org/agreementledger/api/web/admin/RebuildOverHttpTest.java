@@ -5,7 +5,10 @@ import org.agreementledger.api.support.LedgerClient.Answer;
 import org.agreementledger.api.support.ReadSideIntegrationTest;
 import org.agreementledger.ledger.domain.Party;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,9 @@ import static org.agreementledger.ledger.domain.Money.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RebuildOverHttpTest extends ReadSideIntegrationTest {
+
+    @Autowired
+    private DataSource dataSource;
 
     private static final Party CHANGSHA = party("R-CHANGSHA", "Changsha", "CN");
     private static final Party ALMATY = party("R-ALMATY", "Almaty", "KZ");
@@ -52,10 +58,56 @@ class RebuildOverHttpTest extends ReadSideIntegrationTest {
         assertThat(rebuild.status()).isEqualTo(202);
         assertThat(rebuild.body().get("processors").get(0).get("name").asText()).isEqualTo("agreement-projection");
 
+        eventually(() -> assertThat(rebuildState().get("phase").asText()).isEqualTo("DONE"));
+        assertThat(rebuildState().get("events").asLong()).isPositive();
         reconcilesWithNothingLeftToProcess(client);
-        eventually(() -> assertThat(everyTotal(client)).isEqualTo(before));
+        assertThat(everyTotal(client)).isEqualTo(before);
         assertThat(client.get("registrar", "/api/agreements/" + certified).body()).isEqualTo(agreementBefore);
         assertThat(client.get("registrar", "/api/agreements/" + pending).status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'read_model%'",
+                Integer.class)).as("no schema left aside").isZero();
+
+        UUID proposedAfterwards = commands.propose(occasion, "LOGISTICS", INDUSTRY, of("1.00", "CNY"),
+                LocalDate.of(2024, 8, 23), CHANGSHA, SAMARKAND);
+        eventually(() -> assertThat(client.get("registrar", "/api/agreements/" + proposedAfterwards).status())
+                .as("the processor goes on from where the rebuild left it").isEqualTo(200));
+    }
+
+    @Test
+    void whileTheTablesInUseStayBusyARebuildSwitchesNothingAndTheProcessorGoesOn() throws Exception {
+        commands.propose(occasion, "SMART_TECHNOLOGY", TECHNOLOGY, of("10.00", "CNY"), LocalDate.of(2024, 8, 20),
+                CHANGSHA, ALMATY);
+        reconcilesWithNothingLeftToProcess(client);
+        String corrupt = "UPDATE totals_bucket SET agreement_count = agreement_count + ?"
+                + " WHERE occasion = ? AND sector = 'SMART_TECHNOLOGY'";
+        jdbc.update(corrupt, 5, occasion);
+        try {
+            List<String> corrupted = everyTotal(client);
+
+            try (Connection reader = dataSource.getConnection()) {
+                reader.setAutoCommit(false);
+                // a reader's transaction holds its lock on the table until it ends
+                reader.createStatement().execute("SELECT count(*) FROM totals_bucket");
+                assertThat(client.post("admin", "/api/admin/projections/rebuild", Map.of()).status()).isEqualTo(202);
+                eventually(() -> assertThat(rebuildState().get("phase").asText()).isEqualTo("FAILED"));
+                reader.rollback();
+            }
+
+            assertThat(rebuildState().get("message").asText()).contains("busy");
+            assertThat(everyTotal(client)).isEqualTo(corrupted);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'read_model%'",
+                    Integer.class)).as("no schema left aside").isZero();
+            UUID proposedAfterwards = commands.propose(occasion, "LOGISTICS", INDUSTRY, of("1.00", "CNY"),
+                    LocalDate.of(2024, 8, 23), CHANGSHA, SAMARKAND);
+            eventually(() -> assertThat(client.get("registrar", "/api/agreements/" + proposedAfterwards).status())
+                    .isEqualTo(200));
+        } finally {
+            jdbc.update(corrupt, -5, occasion); // the ledger is shared with the other tests
+        }
+    }
+
+    private JsonNode rebuildState() {
+        return client.get("admin", "/api/admin/projections").body().get("rebuild");
     }
 
     @Test

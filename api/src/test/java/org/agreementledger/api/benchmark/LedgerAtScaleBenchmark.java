@@ -31,35 +31,37 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The Merkle log at scale, measured from outside the service's JVM: a synthetic ledger of N
- * agreements is written straight through the event storage engine into the machine's PostgreSQL,
- * then the service (its own process, on that database, with the ledger's key) integrates the
- * backlog; figures: write and integration rates, whether integration keeps up with a live command
- * load, inclusion and consistency proof latency over HTTP, certificate size and issue time, the
- * offline verifier's time, the tree's storage per event, and the verification rate.
+ * The ledger at scale, measured from outside the service's JVM: a synthetic ledger of N agreements
+ * is written straight through the event storage engine into the machine's PostgreSQL, then the
+ * service (its own process, on that database, with the ledger's key) starts on it and catches up;
+ * figures: write rate, start-up time, integration rate of the Merkle log and whether it keeps up
+ * with a live command load, the read side's figures ({@link ReadSideAtScale}: rebuild,
+ * reconciliation, totals, listings, histories, export), inclusion and consistency proof latency,
+ * certificate size and issue time, the offline verifier's time, storage per event, and the
+ * verification rate.
  *
  * <p>Run (the PostgreSQL on 127.0.0.1:5432, user postgres; database {@code ledger_merkle_benchmark}
  * is dropped and created): {@code ./mvnw -q -DskipTests install && ./mvnw -q -pl api
- * exec:java@merkle-benchmark -Dbenchmark.agreements=1000000}. With {@code -Dbenchmark.generate=false
+ * exec:java@scale-benchmark -Dbenchmark.agreements=1000000}. With {@code -Dbenchmark.generate=false
  * -Dbenchmark.directory=<the directory the first run printed>} it measures the ledger written before
  * again, once the read side has caught up ({@code -Dbenchmark.projection-patience}, seconds).
  */
-public final class MerkleLogBenchmark {
+public final class LedgerAtScaleBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String DATABASE = "ledger_merkle_benchmark";
+    private static final String DATABASE = "ledger_scale_benchmark";
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final int PROOFS = Integer.getInteger("benchmark.proofs", 2000);
     private static final int CERTIFICATES = Integer.getInteger("benchmark.certificates", 200);
 
-    private MerkleLogBenchmark() {
+    private LedgerAtScaleBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int agreements = Integer.getInteger("benchmark.agreements", 100_000);
         int threads = Integer.getInteger("benchmark.threads", Runtime.getRuntime().availableProcessors());
         boolean generate = Boolean.parseBoolean(System.getProperty("benchmark.generate", "true"));
-        Path directory = generate ? Files.createTempDirectory("merkle-benchmark")
+        Path directory = generate ? Files.createTempDirectory("scale-benchmark")
                 : Path.of(System.getProperty("benchmark.directory"));
         Path key = directory.resolve("signing-key.pem");
         String url = SERVER + DATABASE + "?user=postgres&reWriteBatchedInserts=true";
@@ -72,7 +74,7 @@ public final class MerkleLogBenchmark {
             admin.execute("CREATE DATABASE " + DATABASE);
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true).load()
                     .migrate();
-            System.out.printf("Merkle log benchmark: %d agreements, %d writer threads, %d cores, PostgreSQL %s"
+            System.out.printf("Ledger at scale: %d agreements, %d writer threads, %d cores, PostgreSQL %s"
                             + " (fsync=%s); key and logs in %s%n", agreements, threads,
                     Runtime.getRuntime().availableProcessors(), jdbc.queryForObject("SHOW server_version", String.class),
                     jdbc.queryForObject("SHOW fsync", String.class), directory);
@@ -84,18 +86,22 @@ public final class MerkleLogBenchmark {
                     events, writeSeconds, events / writeSeconds, threads);
         } else {
             events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
-            System.out.printf("Merkle log benchmark at rest, on the ledger written before (%d events), key in %s%n",
+            System.out.printf("Ledger at scale, at rest, on the ledger written before (%d events), key in %s%n",
                     events, directory);
         }
 
+        long launched = System.nanoTime();
         ServiceProcess service = ServiceProcess.startNode(Path.of(System.getProperty("service.jar")), url, key,
                 directory.resolve("service.log"), "benchmark").awaitReady(Duration.ofMinutes(5));
+        System.out.printf("start-up: the service answered %.1fs after its launch, on %d events%n",
+                (System.nanoTime() - launched) / 1e9, events);
         try {
             if (generate) {
                 integrationOfTheBacklog(service, events);
                 keepingUpWithALiveLoad(service, jdbc);
             }
             projectionsCaughtUp(service, jdbc);
+            ReadSideAtScale.measure(service, jdbc);
             long size = checkpointSize(service);
             proofs(service, jdbc, size);
             certificates(service, jdbc, size);

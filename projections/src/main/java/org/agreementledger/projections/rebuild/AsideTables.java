@@ -1,0 +1,126 @@
+package org.agreementledger.projections.rebuild;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A copy of the read model's tables in a schema of its own, built while readers go on reading the
+ * tables in use, then swapped in by one transaction. The copy has the same columns, constraints and
+ * indexes, under the same names, as the tables in use, read from PostgreSQL's catalogue, so that the
+ * migrations stay the one definition of the schema. Statements name the tables without a schema: a
+ * transaction that puts {@link #SCHEMA} first on its search path reads and writes the copy.
+ */
+final class AsideTables {
+
+    static final String SCHEMA = "read_model_build";
+    private static final String RETIRED_SCHEMA = "read_model_retired";
+    /** Referenced tables before the tables that reference them. */
+    private static final List<String> TABLES = List.of("agreement_view", "agreement_party_view", "totals_bucket");
+
+    private final JdbcTemplate jdbc;
+
+    AsideTables(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Creates empty copies with their primary and unique keys, and puts them first on the
+     * transaction's search path; the other indexes and the foreign keys come with {@link #complete},
+     * once the rows are in.
+     */
+    Definitions create() {
+        Definitions definitions = readDefinitions();
+        jdbc.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        jdbc.execute("CREATE SCHEMA " + SCHEMA);
+        for (String table : TABLES) {
+            jdbc.execute("CREATE TABLE " + SCHEMA + "." + table + " (LIKE " + table
+                    + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED INCLUDING IDENTITY"
+                    + " INCLUDING STORAGE INCLUDING COMMENTS)");
+        }
+        putFirstOnSearchPath();
+        definitions.keys().forEach(jdbc::execute);
+        return definitions;
+    }
+
+    /** Puts the copies first on the current transaction's search path. */
+    void putFirstOnSearchPath() {
+        jdbc.queryForObject("SELECT set_config('search_path', ? || ', ' || current_setting('search_path'), true)",
+                String.class, SCHEMA);
+    }
+
+    /** Adds the foreign keys and the indexes that are not keys. */
+    void complete(Definitions definitions) {
+        definitions.rest().forEach(jdbc::execute);
+    }
+
+    /**
+     * Moves the tables in use out and the copies in, then drops the tables that were in use; in the
+     * caller's transaction, so readers see either the old tables or the new ones. Drops without
+     * CASCADE: an object that depended on the old tables fails the swap instead of vanishing.
+     */
+    void swapIn() {
+        String inUse = jdbc.queryForObject("SELECT current_schema()", String.class);
+        jdbc.execute("DROP SCHEMA IF EXISTS " + RETIRED_SCHEMA + " CASCADE");
+        jdbc.execute("CREATE SCHEMA " + RETIRED_SCHEMA);
+        for (String table : TABLES) {
+            jdbc.execute("ALTER TABLE " + inUse + "." + table + " SET SCHEMA " + RETIRED_SCHEMA);
+        }
+        for (String table : TABLES) {
+            jdbc.execute("ALTER TABLE " + SCHEMA + "." + table + " SET SCHEMA " + inUse);
+        }
+        jdbc.execute("DROP TABLE " + String.join(", ", TABLES.stream().map(table -> RETIRED_SCHEMA + "." + table)
+                .toList()));
+        jdbc.execute("DROP SCHEMA " + RETIRED_SCHEMA);
+        jdbc.execute("DROP SCHEMA " + SCHEMA);
+    }
+
+    void drop() {
+        jdbc.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+    }
+
+    /**
+     * The DDL of the tables in use, in names the copies resolve to once first on the search path:
+     * pg_get_constraintdef leaves out the schema of a table on the search path.
+     */
+    private Definitions readDefinitions() {
+        String[] tables = TABLES.toArray(String[]::new);
+        List<String> keys = jdbc.query("""
+                        SELECT 'ALTER TABLE ' || t.relname || ' ADD CONSTRAINT ' || c.conname || ' '
+                               || pg_get_constraintdef(c.oid)
+                        FROM pg_constraint c
+                        JOIN pg_class t ON t.oid = c.conrelid
+                        WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY (?)
+                          AND c.contype IN ('p', 'u')
+                        ORDER BY t.relname, c.contype, c.conname""",
+                (row, i) -> row.getString(1), (Object) tables);
+        List<String> foreignKeys = jdbc.query("""
+                        SELECT 'ALTER TABLE ' || t.relname || ' ADD CONSTRAINT ' || c.conname || ' '
+                               || pg_get_constraintdef(c.oid)
+                        FROM pg_constraint c
+                        JOIN pg_class t ON t.oid = c.conrelid
+                        WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY (?)
+                          AND c.contype = 'f'
+                        ORDER BY t.relname, c.conname""",
+                (row, i) -> row.getString(1), (Object) tables);
+        List<String> indexes = jdbc.query("""
+                        SELECT replace(i.indexdef, ' ON ' || i.schemaname || '.' || i.tablename || ' ',
+                                       ' ON ' || i.tablename || ' ')
+                        FROM pg_indexes i
+                        WHERE i.schemaname = current_schema() AND i.tablename = ANY (?)
+                          AND NOT EXISTS (SELECT 1 FROM pg_constraint c
+                                          WHERE c.conindid = (quote_ident(i.schemaname) || '.'
+                                                              || quote_ident(i.indexname))::regclass)
+                        ORDER BY i.tablename, i.indexname""",
+                (row, i) -> row.getString(1), (Object) tables);
+        return new Definitions(keys, Stream.concat(foreignKeys.stream(), indexes.stream()).toList());
+    }
+
+    /**
+     * @param keys the primary and unique keys, which loading the rows relies on
+     * @param rest the foreign keys and other indexes, cheaper to build over the loaded rows
+     */
+    record Definitions(List<String> keys, List<String> rest) {
+    }
+}
