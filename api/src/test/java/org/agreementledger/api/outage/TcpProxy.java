@@ -73,8 +73,16 @@ final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 Socket database = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                sockets.add(client);
-                sockets.add(database);
+                synchronized (this) {
+                    // a connection accepted while cut() ran must not outlive the cut
+                    if (server.isClosed()) {
+                        closeQuietly(client);
+                        closeQuietly(database);
+                        return;
+                    }
+                    sockets.add(client);
+                    sockets.add(database);
+                }
                 pump(client, database);
                 pump(database, client);
             } catch (IOException closed) {

@@ -5,13 +5,18 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
-import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An amount with its ISO 4217 currency. The amount travels as a JSON string so that no
  * client ever reads it through a binary floating point number.
  */
 public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {
+
+    /** The JDK copies its whole currency set on every call: read it once. */
+    private static final Set<String> ISO_CURRENCY_CODES = Currency.getAvailableCurrencies().stream()
+            .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
     public static final String DEFAULT_CURRENCY = "CNY";
 
@@ -37,7 +42,6 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
     }
 
     private static boolean isIsoCurrency(String code) {
-        return code.matches("[A-Z]{3}")
-                && Currency.getAvailableCurrencies().stream().anyMatch(c -> Objects.equals(c.getCurrencyCode(), code));
+        return ISO_CURRENCY_CODES.contains(code);
     }
 }

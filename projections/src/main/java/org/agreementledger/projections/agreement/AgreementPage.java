@@ -7,7 +7,11 @@ import java.util.List;
  *
  * @param page       the page number, from 0
  * @param size       the page size applied
- * @param totalItems how many agreements match the filter in all
+ * @param totalItems how many agreements match the filter in all, counted up to
+ *                   {@value AgreementQueries#COUNTED_AT_MOST}
+ * @param totalItemsExact false when more match than were counted: then there are more than
+ *                   {@code totalItems}, and more pages than {@code totalPages}
  */
-public record AgreementPage(List<AgreementView> items, int page, int size, long totalItems, long totalPages) {
+public record AgreementPage(List<AgreementView> items, int page, int size, long totalItems, boolean totalItemsExact,
+                            long totalPages) {
 }

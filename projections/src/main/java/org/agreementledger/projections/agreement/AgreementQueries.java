@@ -25,6 +25,11 @@ public class AgreementQueries {
 
     /** No page is larger, whatever size is asked for. */
     public static final int MAX_PAGE_SIZE = 100;
+    /**
+     * A listing counts the agreements it matches up to this many: counting a million would cost more
+     * than the page. Exact counts of any size are what the totals are for.
+     */
+    public static final int COUNTED_AT_MOST = 10_000;
 
     private static final String AGREEMENT_COLUMNS = """
             a.agreement_id, a.title, a.kind, a.sector, a.status, a.amount, a.currency, a.occasion, a.proposed_on,
@@ -52,50 +57,71 @@ public class AgreementQueries {
      */
     public AgreementPage list(AgreementFilter filter, int page, int size) {
         int pageSize = Math.min(size, MAX_PAGE_SIZE);
-        Where where = whereOf(filter);
-        Long totalItems = jdbc.queryForObject("SELECT count(*) FROM agreement_view a" + where.sql(), Long.class,
-                where.arguments().toArray());
-        List<Object> pageArguments = new ArrayList<>(where.arguments());
+        Conditions place = placeConditions(filter);
+        Conditions agreement = agreementConditions(filter);
+        Conditions all = agreement.and(place.existsForAgreement());
+        Long counted = count(place, agreement);
+        List<Object> pageArguments = new ArrayList<>(all.arguments());
         pageArguments.add(pageSize);
         pageArguments.add((long) page * pageSize);
         List<AgreementView> items = withParties(jdbc.query("SELECT " + AGREEMENT_COLUMNS + " FROM agreement_view a"
-                        + where.sql() + " ORDER BY a.proposed_on DESC, a.agreement_id LIMIT ? OFFSET ?",
+                        + all.where() + " ORDER BY a.proposed_on DESC, a.agreement_id LIMIT ? OFFSET ?",
                 (row, i) -> agreementOf(row), pageArguments.toArray()));
-        long total = totalItems == null ? 0 : totalItems;
-        return new AgreementPage(items, page, pageSize, total, (total + pageSize - 1) / pageSize);
+        boolean exact = counted == null || counted <= COUNTED_AT_MOST;
+        long total = counted == null ? 0 : Math.min(counted, COUNTED_AT_MOST);
+        return new AgreementPage(items, page, pageSize, total, exact, (total + pageSize - 1) / pageSize);
     }
 
-    private static Where whereOf(AgreementFilter filter) {
-        List<String> conditions = new ArrayList<>();
+    /**
+     * Counts the matches, up to one more than {@link #COUNTED_AT_MOST}. With a place, the count
+     * starts from the parties' index on the place, which holds the fewer rows: PostgreSQL would
+     * otherwise hash the parties and read every agreement to find theirs.
+     */
+    private Long count(Conditions place, Conditions agreement) {
+        String matching;
         List<Object> arguments = new ArrayList<>();
-        // city and country name one place: both must hold for the same party
-        List<String> partyConditions = new ArrayList<>();
-        if (filter.city() != null) {
-            partyConditions.add("p.city = ?");
-            arguments.add(filter.city());
+        if (place.isEmpty()) {
+            matching = "SELECT 1 FROM agreement_view a" + agreement.where();
+            arguments.addAll(agreement.arguments());
+        } else {
+            String placed = "SELECT DISTINCT p.agreement_id FROM agreement_party_view p" + place.where();
+            arguments.addAll(place.arguments());
+            if (agreement.isEmpty()) {
+                matching = placed;
+            } else {
+                matching = "SELECT 1 FROM (" + placed + ") placed JOIN agreement_view a"
+                        + " ON a.agreement_id = placed.agreement_id" + agreement.where();
+                arguments.addAll(agreement.arguments());
+            }
         }
-        if (filter.country() != null) {
-            partyConditions.add("p.country = ?");
-            arguments.add(filter.country());
-        }
-        if (!partyConditions.isEmpty()) {
-            conditions.add("EXISTS (SELECT 1 FROM agreement_party_view p WHERE p.agreement_id = a.agreement_id AND "
-                    + String.join(" AND ", partyConditions) + ")");
-        }
-        addIfPresent(conditions, arguments, "a.sector = ?", filter.sector());
-        addIfPresent(conditions, arguments, "a.kind = ?", filter.kind() == null ? null : filter.kind().name());
-        addIfPresent(conditions, arguments, "EXTRACT(YEAR FROM a.proposed_on) = ?", filter.year());
-        addIfPresent(conditions, arguments, "a.status = ?", filter.status() == null ? null : filter.status().name());
-        addIfPresent(conditions, arguments, "a.occasion = ?", filter.occasion());
-        String sql = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        return new Where(sql, arguments);
+        arguments.add(COUNTED_AT_MOST + 1);
+        return jdbc.queryForObject("SELECT count(*) FROM (" + matching + " LIMIT ?) matching", Long.class,
+                arguments.toArray());
     }
 
-    private static void addIfPresent(List<String> conditions, List<Object> arguments, String condition, Object value) {
-        if (value != null) {
-            conditions.add(condition);
-            arguments.add(value);
+    /** City and country name one place: both must hold for the same party. */
+    private static Conditions placeConditions(AgreementFilter filter) {
+        Conditions place = new Conditions();
+        place.addIfPresent("p.city = ?", filter.city());
+        place.addIfPresent("p.country = ?", filter.country());
+        return place;
+    }
+
+    private static Conditions agreementConditions(AgreementFilter filter) {
+        Conditions agreement = new Conditions();
+        agreement.addIfPresent("a.sector = ?", filter.sector());
+        agreement.addIfPresent("a.kind = ?", filter.kind() == null ? null : filter.kind().name());
+        if (filter.year() != null && filter.year() >= 1 && filter.year() <= 9999) {
+            // a range, which the listing's index on proposed_on serves, unlike EXTRACT(YEAR ...)
+            agreement.add("a.proposed_on >= ? AND a.proposed_on < ?", LocalDate.of(filter.year(), 1, 1),
+                    LocalDate.of(filter.year() + 1, 1, 1));
+        } else {
+            // a year no date of the range above holds: compared as it is, it matches what it may
+            agreement.addIfPresent("EXTRACT(YEAR FROM a.proposed_on) = ?", filter.year());
         }
+        agreement.addIfPresent("a.status = ?", filter.status() == null ? null : filter.status().name());
+        agreement.addIfPresent("a.occasion = ?", filter.occasion());
+        return agreement;
     }
 
     private List<AgreementView> withParties(List<AgreementView> agreements) {
@@ -153,7 +179,52 @@ public class AgreementQueries {
                 row.getString("country"), row.getObject("signed_on", LocalDate.class));
     }
 
-    /** A WHERE clause and its arguments, in order. */
-    private record Where(String sql, List<Object> arguments) {
+    /** Conditions joined by AND, and their arguments in order. */
+    private static final class Conditions {
+
+        private final List<String> conditions = new ArrayList<>();
+        private final List<Object> arguments = new ArrayList<>();
+
+        void add(String condition, Object... values) {
+            conditions.add(condition);
+            arguments.addAll(List.of(values));
+        }
+
+        void addIfPresent(String condition, Object value) {
+            if (value != null) {
+                add(condition, value);
+            }
+        }
+
+        boolean isEmpty() {
+            return conditions.isEmpty();
+        }
+
+        /** These conditions on the parties, as one condition on the agreement: a party of it meets them all. */
+        Conditions existsForAgreement() {
+            Conditions exists = new Conditions();
+            if (!isEmpty()) {
+                exists.add("EXISTS (SELECT 1 FROM agreement_party_view p WHERE p.agreement_id = a.agreement_id AND "
+                        + String.join(" AND ", conditions) + ")", arguments.toArray());
+            }
+            return exists;
+        }
+
+        Conditions and(Conditions more) {
+            Conditions both = new Conditions();
+            both.conditions.addAll(conditions);
+            both.conditions.addAll(more.conditions);
+            both.arguments.addAll(arguments);
+            both.arguments.addAll(more.arguments);
+            return both;
+        }
+
+        String where() {
+            return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        }
+
+        List<Object> arguments() {
+            return arguments;
+        }
     }
 }

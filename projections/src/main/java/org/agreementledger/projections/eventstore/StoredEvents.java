@@ -66,13 +66,17 @@ public class StoredEvents {
     }
 
     /**
-     * Hands every event to the consumer in global order, streamed from one query: called inside a
-     * transaction, all of them come from that transaction's snapshot.
+     * Hands every event to the consumer, one agreement after another and each agreement's events in
+     * chain order, streamed from one query: called inside a transaction, all of them come from that
+     * transaction's snapshot. The index on (agreement, sequence) gives the order: sorting the whole
+     * table instead would spill it to disk.
      */
-    public void forEachInGlobalOrder(Consumer<PositionedEvent> consumer) {
-        streamingJdbc.query(COLUMNS + " ORDER BY global_index", row -> {
+    public void forEachInAgreementOrder(Consumer<PositionedEvent> consumer) {
+        jdbc.execute("SET LOCAL enable_sort = off");
+        streamingJdbc.query(COLUMNS + " ORDER BY aggregate_identifier, sequence_number", row -> {
             consumer.accept(ROW.mapRow(row, 0));
         });
+        jdbc.execute("SET LOCAL enable_sort = on");
     }
 
     /** One agreement's events in chain order; none if there is no such agreement. */

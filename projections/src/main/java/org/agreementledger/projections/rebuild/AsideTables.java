@@ -50,9 +50,13 @@ final class AsideTables {
                 String.class, SCHEMA);
     }
 
-    /** Adds the foreign keys and the indexes that are not keys. */
+    /**
+     * Adds the foreign keys and the indexes that are not keys, and gathers the statistics the
+     * planner needs for the first queries after the swap.
+     */
     void complete(Definitions definitions) {
         definitions.rest().forEach(jdbc::execute);
+        TABLES.forEach(table -> jdbc.execute("ANALYZE " + table));
     }
 
     /**

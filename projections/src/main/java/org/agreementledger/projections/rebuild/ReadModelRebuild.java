@@ -136,6 +136,8 @@ public class ReadModelRebuild {
         return transactions.execute(status -> {
             // the switch commits synchronously, and so makes the copy durable with it
             jdbc.execute("SET LOCAL synchronous_commit = off");
+            // the copies grow from empty: a plan cached while they were small would scan them whole
+            jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
             AsideTables.Definitions definitions = aside.create();
             ReadModelChanges changes = projection.newChanges();
             BucketTally tally = new BucketTally();

@@ -10,9 +10,13 @@ import org.agreementledger.projections.totals.TotalsFacts;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** The read models' content computed in memory from events, in the order they were recorded. */
+/**
+ * The read models' content computed in memory from events, in the order they were recorded. Fed
+ * one agreement after another, it holds one agreement at a time: {@link #finish} forgets it.
+ */
 final class Recomputation {
 
     private final Map<UUID, TotalsFacts> facts = new HashMap<>();
@@ -31,11 +35,13 @@ final class Recomputation {
         totals.count(StageChanges.causedBy(event, after), after);
     }
 
-    BucketTally totals() {
-        return totals;
+    /** The agreement's status after its events applied so far; it is forgotten. */
+    Optional<AgreementStatus> finish(UUID agreementId) {
+        facts.remove(agreementId);
+        return Optional.ofNullable(statuses.remove(agreementId));
     }
 
-    Map<UUID, AgreementStatus> statuses() {
-        return statuses;
+    BucketTally totals() {
+        return totals;
     }
 }

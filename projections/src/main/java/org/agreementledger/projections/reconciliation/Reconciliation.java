@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +79,20 @@ public class Reconciliation {
         });
     }
 
+    /**
+     * Recomputes one agreement at a time, so that memory holds one agreement, the totals and the
+     * differences, however many agreements the ledger has; each thousand recomputed statuses are
+     * compared with the read model's in one query.
+     */
     private ReconciliationReport reconcileInSnapshot(ProcessorCoverage coverage) {
         SequencingPolicy<? super EventMessage<?>> sequencing = processing.sequencingPolicy(PROCESSOR);
         Recomputation recomputation = new Recomputation();
         EventCounts counts = new EventCounts();
-        storedEvents.forEachInGlobalOrder(positioned -> {
+        StatusComparison statuses = new StatusComparison();
+        storedEvents.forEachInAgreementOrder(positioned -> {
             StoredEvent stored = positioned.event();
+            UUID agreement = UUID.fromString(stored.aggregateIdentifier());
+            statuses.turnTo(agreement, recomputation);
             Optional<Object> read = reader.payloadOf(stored);
             if (read.isEmpty()) {
                 return; // dropped by an upcaster: nothing to recompute
@@ -100,6 +109,7 @@ public class Reconciliation {
                 counts.notYetProcessed++;
             }
         });
+        statuses.finish(recomputation);
         List<BucketDifference> bucketDifferences = new ArrayList<>();
         Map<BucketKey, Tally> recomputed = recomputation.totals().nonZero();
         Map<BucketKey, Tally> stored = storedTotals();
@@ -112,21 +122,10 @@ public class Reconciliation {
                 bucketDifferences.add(new BucketDifference(bucket, expected, actual));
             }
         }
-        List<AgreementDifference> agreementDifferences = new ArrayList<>();
-        Map<UUID, AgreementStatus> storedStatuses = storedStatuses();
-        TreeSet<UUID> agreements = new TreeSet<>(recomputation.statuses().keySet());
-        agreements.addAll(storedStatuses.keySet());
-        for (UUID agreement : agreements) {
-            AgreementStatus expected = recomputation.statuses().get(agreement);
-            AgreementStatus actual = storedStatuses.get(agreement);
-            if (expected != actual) {
-                agreementDifferences.add(new AgreementDifference(agreement, expected, actual));
-            }
-        }
+        List<AgreementDifference> agreementDifferences = statuses.differences();
         return new ReconciliationReport(bucketDifferences.isEmpty() && agreementDifferences.isEmpty(),
                 clock.instant(), counts.covered + counts.notYetProcessed, counts.covered, counts.notYetProcessed,
-                buckets.size(), agreements.size(),
-                bucketDifferences, agreementDifferences);
+                buckets.size(), statuses.agreementsCompared(), bucketDifferences, agreementDifferences);
     }
 
     private Map<BucketKey, Tally> storedTotals() {
@@ -143,12 +142,88 @@ public class Reconciliation {
         return stored;
     }
 
-    private Map<UUID, AgreementStatus> storedStatuses() {
-        Map<UUID, AgreementStatus> stored = new HashMap<>();
-        jdbc.query("SELECT agreement_id, status FROM agreement_view", row -> {
-            stored.put(row.getObject("agreement_id", UUID.class), AgreementStatus.valueOf(row.getString("status")));
-        });
-        return stored;
+    /**
+     * Compares recomputed statuses with the read model's, a thousand agreements a query, then looks
+     * for agreements the read model has and the events do not, only when the counts say there are.
+     */
+    private final class StatusComparison {
+
+        private static final int AGREEMENTS_PER_QUERY = 1000;
+
+        private final Map<UUID, AgreementStatus> recomputed = new HashMap<>();
+        private final List<AgreementDifference> differences = new ArrayList<>();
+        private UUID current;
+        private long agreementsWithEvents;
+        private long foundInReadModel;
+        private int agreementsOnlyInReadModel;
+
+        /** Moves on to the agreement, finishing the one before. */
+        void turnTo(UUID agreement, Recomputation recomputation) {
+            if (agreement.equals(current)) {
+                return;
+            }
+            if (current != null) {
+                finishCurrent(recomputation);
+            }
+            current = agreement;
+        }
+
+        void finish(Recomputation recomputation) {
+            if (current != null) {
+                finishCurrent(recomputation);
+            }
+            compare();
+            Long inReadModel = jdbc.queryForObject("SELECT count(*) FROM agreement_view", Long.class);
+            if (inReadModel != null && inReadModel > foundInReadModel) {
+                jdbc.query("""
+                        SELECT agreement_id, status FROM agreement_view v
+                        WHERE NOT EXISTS (SELECT 1 FROM domain_event_entry e
+                                          WHERE e.aggregate_identifier = v.agreement_id::text)""", row -> {
+                    agreementsOnlyInReadModel++;
+                    differences.add(new AgreementDifference(row.getObject("agreement_id", UUID.class), null,
+                            AgreementStatus.valueOf(row.getString("status"))));
+                });
+            }
+            differences.sort(Comparator.comparing(AgreementDifference::agreementId));
+        }
+
+        List<AgreementDifference> differences() {
+            return differences;
+        }
+
+        int agreementsCompared() {
+            return Math.toIntExact(agreementsWithEvents + agreementsOnlyInReadModel);
+        }
+
+        private void finishCurrent(Recomputation recomputation) {
+            agreementsWithEvents++;
+            recomputed.put(current, recomputation.finish(current).orElse(null));
+            if (recomputed.size() == AGREEMENTS_PER_QUERY) {
+                compare();
+            }
+        }
+
+        private void compare() {
+            if (recomputed.isEmpty()) {
+                return;
+            }
+            Map<UUID, AgreementStatus> inReadModel = new HashMap<>();
+            UUID[] ids = recomputed.keySet().toArray(UUID[]::new);
+            jdbc.query("SELECT agreement_id, status FROM agreement_view WHERE agreement_id = ANY (?)",
+                    statement -> statement.setArray(1, statement.getConnection().createArrayOf("uuid", ids)),
+                    row -> {
+                        inReadModel.put(row.getObject("agreement_id", UUID.class),
+                                AgreementStatus.valueOf(row.getString("status")));
+                    });
+            foundInReadModel += inReadModel.size();
+            recomputed.forEach((agreement, expected) -> {
+                AgreementStatus actual = inReadModel.get(agreement);
+                if (expected != actual) {
+                    differences.add(new AgreementDifference(agreement, expected, actual));
+                }
+            });
+            recomputed.clear();
+        }
     }
 
     /** How many events the processor has taken in, and how many it has yet to. */

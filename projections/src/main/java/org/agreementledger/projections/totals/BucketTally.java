@@ -2,6 +2,8 @@ package org.agreementledger.projections.totals;
 
 import java.math.BigDecimal;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -11,7 +13,8 @@ import java.util.TreeMap;
  */
 public final class BucketTally {
 
-    private final SortedMap<BucketKey, Tally> tallies = new TreeMap<>();
+    /** Hashed, not sorted, while counting: a batch counts far more often than it writes. */
+    private final Map<BucketKey, Tally> tallies = new HashMap<>();
 
     public void count(Iterable<StageChange> changes, TotalsFacts facts) {
         for (StageChange change : changes) {

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * A real PostgreSQL for the read side's own tests, started once per test run, with every migration
@@ -30,7 +31,9 @@ public final class ReadModelDatabase {
                         // the test run ends either way
                     }
                 }));
-                dataSource = postgres.getPostgresDatabase();
+                // connections set up as the service's pool sets them up (application.yml)
+                dataSource = postgres.getDatabase("postgres", "postgres",
+                        Map.of("options", "-c random_page_cost=1.1"));
                 Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").outOfOrder(true)
                         .load().migrate();
             } catch (IOException e) {
