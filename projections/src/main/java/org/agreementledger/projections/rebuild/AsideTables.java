@@ -26,9 +26,8 @@ final class AsideTables {
     }
 
     /**
-     * Creates empty copies with their primary and unique keys, and puts them first on the
-     * transaction's search path; the other indexes and the foreign keys come with {@link #complete},
-     * once the rows are in.
+     * Creates empty copies with their primary keys, and puts them first on the transaction's search
+     * path; the other keys and indexes come with {@link #complete}, once the rows are in.
      */
     Definitions create() {
         Definitions definitions = readDefinitions();
@@ -80,6 +79,14 @@ final class AsideTables {
         jdbc.execute("DROP SCHEMA " + SCHEMA);
     }
 
+    /**
+     * Vacuums the tables swapped in, outside any transaction: until then an index-only scan reads
+     * every row's page too, since no page of a new table is marked all-visible.
+     */
+    void vacuumSwappedIn() {
+        jdbc.execute("VACUUM (ANALYZE) " + String.join(", ", TABLES));
+    }
+
     void drop() {
         jdbc.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
     }
@@ -96,17 +103,17 @@ final class AsideTables {
                         FROM pg_constraint c
                         JOIN pg_class t ON t.oid = c.conrelid
                         WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY (?)
-                          AND c.contype IN ('p', 'u')
-                        ORDER BY t.relname, c.contype, c.conname""",
+                          AND c.contype = 'p'
+                        ORDER BY t.relname, c.conname""",
                 (row, i) -> row.getString(1), (Object) tables);
-        List<String> foreignKeys = jdbc.query("""
+        List<String> laterKeys = jdbc.query("""
                         SELECT 'ALTER TABLE ' || t.relname || ' ADD CONSTRAINT ' || c.conname || ' '
                                || pg_get_constraintdef(c.oid)
                         FROM pg_constraint c
                         JOIN pg_class t ON t.oid = c.conrelid
                         WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY (?)
-                          AND c.contype = 'f'
-                        ORDER BY t.relname, c.conname""",
+                          AND c.contype IN ('u', 'f')
+                        ORDER BY t.relname, c.contype DESC, c.conname""",
                 (row, i) -> row.getString(1), (Object) tables);
         List<String> indexes = jdbc.query("""
                         SELECT replace(i.indexdef, ' ON ' || i.schemaname || '.' || i.tablename || ' ',
@@ -118,12 +125,12 @@ final class AsideTables {
                                                               || quote_ident(i.indexname))::regclass)
                         ORDER BY i.tablename, i.indexname""",
                 (row, i) -> row.getString(1), (Object) tables);
-        return new Definitions(keys, Stream.concat(foreignKeys.stream(), indexes.stream()).toList());
+        return new Definitions(keys, Stream.concat(laterKeys.stream(), indexes.stream()).toList());
     }
 
     /**
-     * @param keys the primary and unique keys, which loading the rows relies on
-     * @param rest the foreign keys and other indexes, cheaper to build over the loaded rows
+     * @param keys the primary keys, which loading the rows relies on (its upserts)
+     * @param rest the unique and foreign keys and the other indexes, cheaper to build over the rows
      */
     record Definitions(List<String> keys, List<String> rest) {
     }

@@ -118,6 +118,7 @@ public class ReadModelRebuild {
             }
             state = new RebuildState(RebuildState.Phase.SWITCHING, startedAt, null, built.events(), rate, null);
             switchTo(built);
+            vacuumSwappedIn();
             state = new RebuildState(RebuildState.Phase.DONE, startedAt, clock.instant(), built.events(), rate, null);
             log.info("Rebuilt read models in use ({} events)", built.events());
         } catch (RuntimeException failure) {
@@ -204,6 +205,15 @@ public class ReadModelRebuild {
             tokenStore.releaseClaim(PROCESSOR, segment);
         }
         aside.swapIn();
+    }
+
+    /** The swap has happened: a vacuum that fails leaves the work to autovacuum, and the rebuild done. */
+    private void vacuumSwappedIn() {
+        try {
+            aside.vacuumSwappedIn();
+        } catch (DataAccessException failure) {
+            log.warn("Could not vacuum the rebuilt read models; autovacuum will: {}", failure.getMessage());
+        }
     }
 
     /** Claims every segment in a transaction that is rolled back: whether this node could take them all. */

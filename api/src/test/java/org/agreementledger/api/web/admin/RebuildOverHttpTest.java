@@ -62,12 +62,15 @@ class RebuildOverHttpTest extends ReadSideIntegrationTest {
                 .contains(List.of(pending.toString(), "PROPOSED", "none"),
                         List.of(neverProposed.toString(), "none", "SIGNED"));
 
+        List<String> schemaBefore = readModelSchema();
         Answer rebuild = client.post("admin", "/api/admin/projections/rebuild", Map.of());
         assertThat(rebuild.status()).isEqualTo(202);
         assertThat(rebuild.body().get("processors").get(0).get("name").asText()).isEqualTo("agreement-projection");
 
         eventually(() -> assertThat(rebuildState().get("phase").asText()).isEqualTo("DONE"));
         assertThat(rebuildState().get("events").asLong()).isPositive();
+        assertThat(readModelSchema()).as("the same keys and indexes, under the same names")
+                .isEqualTo(schemaBefore);
         reconcilesWithNothingLeftToProcess(client);
         assertThat(everyTotal(client)).isEqualTo(before);
         assertThat(client.get("registrar", "/api/agreements/" + certified).body()).isEqualTo(agreementBefore);
@@ -113,6 +116,20 @@ class RebuildOverHttpTest extends ReadSideIntegrationTest {
         } finally {
             jdbc.update(corrupt, -5, occasion); // the ledger is shared with the other tests
         }
+    }
+
+    /** The read model tables' constraints and indexes, by name and definition. */
+    private List<String> readModelSchema() {
+        return jdbc.queryForList("""
+                SELECT 'constraint ' || c.conname || ': ' || pg_get_constraintdef(c.oid)
+                FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+                WHERE t.relnamespace = current_schema()::regnamespace
+                  AND t.relname IN ('agreement_view', 'agreement_party_view', 'totals_bucket')
+                UNION ALL
+                SELECT 'index ' || indexname || ': ' || indexdef FROM pg_indexes
+                WHERE schemaname = current_schema()
+                  AND tablename IN ('agreement_view', 'agreement_party_view', 'totals_bucket')
+                ORDER BY 1""", String.class);
     }
 
     private JsonNode rebuildState() {
