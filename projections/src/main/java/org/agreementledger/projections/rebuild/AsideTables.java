@@ -97,35 +97,33 @@ final class AsideTables {
      */
     private Definitions readDefinitions() {
         String[] tables = TABLES.toArray(String[]::new);
-        List<String> keys = jdbc.query("""
-                        SELECT 'ALTER TABLE ' || t.relname || ' ADD CONSTRAINT ' || c.conname || ' '
-                               || pg_get_constraintdef(c.oid)
-                        FROM pg_constraint c
-                        JOIN pg_class t ON t.oid = c.conrelid
-                        WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY (?)
-                          AND c.contype = 'p'
-                        ORDER BY t.relname, c.conname""",
-                (row, i) -> row.getString(1), (Object) tables);
-        List<String> laterKeys = jdbc.query("""
-                        SELECT 'ALTER TABLE ' || t.relname || ' ADD CONSTRAINT ' || c.conname || ' '
-                               || pg_get_constraintdef(c.oid)
-                        FROM pg_constraint c
-                        JOIN pg_class t ON t.oid = c.conrelid
-                        WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY (?)
-                          AND c.contype IN ('u', 'f')
-                        ORDER BY t.relname, c.contype DESC, c.conname""",
-                (row, i) -> row.getString(1), (Object) tables);
+        List<String> keys = constraints(tables, "p");
+        List<String> laterKeys = constraints(tables, "u", "f");
         List<String> indexes = jdbc.query("""
                         SELECT replace(i.indexdef, ' ON ' || i.schemaname || '.' || i.tablename || ' ',
                                        ' ON ' || i.tablename || ' ')
                         FROM pg_indexes i
                         WHERE i.schemaname = current_schema() AND i.tablename = ANY (?)
                           AND NOT EXISTS (SELECT 1 FROM pg_constraint c
-                                          WHERE c.conindid = (quote_ident(i.schemaname) || '.'
+                                          WHERE c.contype IN ('p', 'u')
+                                            AND c.conindid = (quote_ident(i.schemaname) || '.'
                                                               || quote_ident(i.indexname))::regclass)
                         ORDER BY i.tablename, i.indexname""",
                 (row, i) -> row.getString(1), (Object) tables);
         return new Definitions(keys, Stream.concat(laterKeys.stream(), indexes.stream()).toList());
+    }
+
+    /** Unique before foreign keys, which may rest on them. */
+    private List<String> constraints(String[] tables, String... types) {
+        return jdbc.query("""
+                        SELECT 'ALTER TABLE ' || t.relname || ' ADD CONSTRAINT ' || c.conname || ' '
+                               || pg_get_constraintdef(c.oid)
+                        FROM pg_constraint c
+                        JOIN pg_class t ON t.oid = c.conrelid
+                        WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY (?)
+                          AND c.contype::text = ANY (?)
+                        ORDER BY t.relname, c.contype DESC, c.conname""",
+                (row, i) -> row.getString(1), tables, types);
     }
 
     /**
