@@ -175,7 +175,8 @@ public final class LedgerAtScaleBenchmark {
 
     /**
      * Waits, for {@code benchmark.projection-patience} seconds at most, for the read side to pass the
-     * last event, so that what follows is measured at rest; says so when it is measured under load.
+     * last event (after the live load, if there was one), so that what follows is measured at rest;
+     * says so when it is measured under load.
      */
     private static void projectionsCaughtUp(ServiceProcess service, JdbcTemplate jdbc) throws Exception {
         long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
@@ -194,9 +195,9 @@ public final class LedgerAtScaleBenchmark {
             }
         } while (behind > 0 && System.nanoTime() - start < patience);
         System.out.printf(behind > 0
-                        ? "projections still %2$d positions behind the last event %.1fs after the live load: what follows"
+                        ? "projections still %2$d positions behind the last event %.1fs later: what follows"
                         + " is measured while they catch up%n"
-                        : "projections passed the last event %.1fs after the live load%n",
+                        : "projections passed the last event %.1fs later%n",
                 (System.nanoTime() - start) / 1e9, behind);
     }
 
