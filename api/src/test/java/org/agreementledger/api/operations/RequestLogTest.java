@@ -12,6 +12,7 @@ import org.springframework.http.HttpMethod;
 
 import java.util.UUID;
 
+import static org.agreementledger.api.support.ReadSide.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One log line per request, with what an operator needs to find it again, and the correlation id on every answer. */
@@ -33,8 +34,9 @@ class RequestLogTest extends HttpContractTest {
         assertThat(proposed.body().get("correlationId").asText()).isEqualTo(correlationId);
         String generated = anonymous.headers().getFirst("X-Correlation-Id");
         assertThat(generated).isNotBlank();
-        assertThat(output.getOut()).containsPattern("POST /api/agreements 201 actor=registrar correlationId="
-                + correlationId + " \\d+ms")
-                .containsPattern("GET /api/totals 401 actor=- correlationId=" + generated + " \\d+ms");
+        // the line is written once the request is done, which may be just after the client has its answer
+        eventually(() -> assertThat(output.getOut()).containsPattern("POST /api/agreements 201 actor=registrar"
+                        + " correlationId=" + correlationId + " \\d+ms")
+                .containsPattern("GET /api/totals 401 actor=- correlationId=" + generated + " \\d+ms"));
     }
 }
