@@ -32,8 +32,8 @@ import java.util.stream.Stream;
  */
 final class NotifiedEventStream implements TrackingEventStream {
 
-    /** A read without a signal, now and then, in case signals cannot reach this node (e.g. a pooler without LISTEN). */
     private static final Logger log = LoggerFactory.getLogger(NotifiedEventStream.class);
+    /** A read without a signal, now and then, in case signals cannot reach this node (e.g. a pooler without LISTEN). */
     private static final long UNSIGNALLED_READ_INTERVAL = TimeUnit.SECONDS.toNanos(1);
     static final long QUIET_LINGER = TimeUnit.MILLISECONDS.toNanos(5);
     static final long BUSY_LINGER = TimeUnit.MILLISECONDS.toNanos(100);

@@ -33,10 +33,6 @@ public final class ReadModelChanges {
         events.add(new SequencedEvent(event, sequenceNumber));
     }
 
-    public boolean isEmpty() {
-        return events.isEmpty();
-    }
-
     /** Writes the agreements and counts the stage changes into the tally; then starts empty again. */
     public void applyCounting(BucketTally totals) {
         Set<UUID> touched = new LinkedHashSet<>();

@@ -102,8 +102,8 @@ public class ReadModelRebuild {
         return processor().stream().map(ReadModelRebuild::stateOf).toList();
     }
 
-    /** The whole rebuild, phase by phase, in the calling thread; {@link #start} runs it in the background. */
-    void run(Instant startedAt) {
+    /** The whole rebuild, phase by phase, on the rebuild's own thread. */
+    private void run(Instant startedAt) {
         try {
             log.info("Rebuilding the read models aside");
             Built built = buildAside(startedAt);
