@@ -1,7 +1,7 @@
 package org.agreementledger.ledger.audit;
 
 import org.agreementledger.ledger.chain.EventAttestation;
-import org.agreementledger.ledger.chain.EventHasher;
+import org.agreementledger.ledger.chain.ChainedEvent;
 import org.agreementledger.ledger.chain.PositionedEvent;
 
 import java.util.Optional;
@@ -26,9 +26,10 @@ public final class AttestationCheck {
     }
 
     /** The event's forgery, if it is one; events given in global order, each after its chain check. */
-    public Optional<LedgerMismatch> check(PositionedEvent event) {
-        String hash = EventHasher.storedHash(event.event());
-        String attested = EventHasher.storedAttestation(event.event());
+    public Optional<LedgerMismatch> check(ChainedEvent chained) {
+        PositionedEvent event = chained.positioned();
+        String hash = chained.storedHash();
+        String attested = chained.storedAttestation();
         if (attested == null) {
             return attestedSince == null ? Optional.empty() : Optional.of(LedgerMismatch.atEvent(MismatchReason.FORGED,
                     "the event carries no attestation of the node that wrote it, although the events before it do"

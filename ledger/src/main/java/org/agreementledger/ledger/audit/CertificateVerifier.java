@@ -1,6 +1,7 @@
 package org.agreementledger.ledger.audit;
 
 import org.agreementledger.ledger.chain.CanonicalJson;
+import org.agreementledger.ledger.chain.ChainedEvent;
 import org.agreementledger.ledger.checkpoint.Checkpoint;
 import org.agreementledger.ledger.checkpoint.NoteException;
 import org.agreementledger.ledger.checkpoint.NoteVerifier;
@@ -135,7 +136,7 @@ public final class CertificateVerifier {
                 return CertificateCheck.failed(at + "it belongs to agreement " + event.agreementId() + ", not "
                         + certificate.agreementId());
             }
-            Optional<LedgerMismatch> mismatch = chain.check(event.toPositionedEvent());
+            Optional<LedgerMismatch> mismatch = chain.check(ChainedEvent.of(event.toPositionedEvent()));
             if (mismatch.isPresent()) {
                 LedgerMismatch found = mismatch.get();
                 return CertificateCheck.failed(at + found.reason() + ": " + found.detail()

@@ -1,5 +1,6 @@
 package org.agreementledger.ledger.audit;
 
+import org.agreementledger.ledger.chain.ChainedEvent;
 import org.agreementledger.ledger.chain.EventHasher;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.agreementledger.ledger.chain.StoredEvent;
@@ -19,14 +20,15 @@ public final class ChainVerifier {
     private long eventsChecked;
 
     /** Checks the next event; on a mismatch the chain is left as it was, and checking should stop. */
-    public Optional<LedgerMismatch> check(PositionedEvent positioned) {
-        StoredEvent event = positioned.event();
+    public Optional<LedgerMismatch> check(ChainedEvent chained) {
+        PositionedEvent positioned = chained.positioned();
+        StoredEvent event = chained.event();
         ChainHead predecessor = heads.get(event.aggregateIdentifier());
         long expectedSequence = predecessor == null ? 0 : predecessor.sequenceNumber() + 1;
         String expectedPrevious = predecessor == null ? EventHasher.GENESIS : predecessor.hash();
-        String storedHash = EventHasher.storedHash(event);
-        String storedPrevious = EventHasher.storedPreviousHash(event);
-        String recomputedHash = EventHasher.hash(event);
+        String storedHash = chained.storedHash();
+        String storedPrevious = chained.storedPreviousHash();
+        String recomputedHash = chained.recomputedHash();
 
         if (storedHash == null || storedPrevious == null) {
             return Optional.of(LedgerMismatch.atEvent(MismatchReason.MISSING_HASH,

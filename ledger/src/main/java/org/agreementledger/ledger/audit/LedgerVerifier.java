@@ -1,7 +1,7 @@
 package org.agreementledger.ledger.audit;
 
 import org.agreementledger.ledger.chain.EventAttestation;
-import org.agreementledger.ledger.chain.PositionedEvent;
+import org.agreementledger.ledger.chain.ChainedEvent;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
@@ -47,14 +47,15 @@ public final class LedgerVerifier {
     /**
      * @param throughPosition     the ledger's end: the stable position, which no digest recorded
      *                            before can cover more than; one that does shows a truncated tail
-     * @param eventsInGlobalOrder every stored event at or before {@code throughPosition}, in global order
+     * @param eventsInGlobalOrder every stored event at or before {@code throughPosition}, in global order (each
+     *                            may be hashed ahead, on other threads)
      * @param recordedDigests     the digests recorded so far, in any order
      * @param headChanges         by digest id, the chain heads that changed since the digest before it
      *                            (none for digests recorded before heads were kept)
      * @param attestation         checks the writing nodes' attestations with the log's key
      * @param log                 the Merkle log as stored, all of it within {@code throughPosition}
      */
-    public static LedgerVerification verify(long throughPosition, Iterator<PositionedEvent> eventsInGlobalOrder,
+    public static LedgerVerification verify(long throughPosition, Iterator<ChainedEvent> eventsInGlobalOrder,
                                             List<RecordedDigest> recordedDigests,
                                             Map<Long, List<ChainHead>> headChanges,
                                             EventAttestation attestation, LogRecords log) {
@@ -69,7 +70,7 @@ public final class LedgerVerifier {
             return verifier.result(throughPosition, unsigned.get());
         }
         while (eventsInGlobalOrder.hasNext()) {
-            PositionedEvent event = eventsInGlobalOrder.next();
+            ChainedEvent event = eventsInGlobalOrder.next();
             verifier.checkDigestsBefore(event.globalPosition());
             Optional<LedgerMismatch> mismatch = verifier.log.check(event)
                     .or(() -> verifier.chains.check(event))

@@ -1,5 +1,6 @@
 package org.agreementledger.ledger.audit;
 
+import org.agreementledger.ledger.chain.ChainedEvent;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.agreementledger.ledger.checkpoint.Checkpoint;
 import org.agreementledger.ledger.checkpoint.NoteException;
@@ -16,7 +17,9 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Recomputes the Merkle log from the events given in global order and compares it with the log as
@@ -41,20 +44,34 @@ final class LogCheck {
     private record SignedTree(FoundCheckpoint found, Checkpoint checkpoint) {
     }
 
+    /** A note's signature checked: the checkpoint it signs, or why the log's key did not sign it. */
+    private record SignatureCheck(Checkpoint checkpoint, String refusal) {
+
+        static SignatureCheck of(NoteVerifier logKey, String note) {
+            try {
+                return new SignatureCheck(logKey.verifiedCheckpoint(note), null);
+            } catch (NoteException | IllegalArgumentException notTheLogs) {
+                return new SignatureCheck(null, notTheLogs.getMessage());
+            }
+        }
+    }
+
     LogCheck(LogRecords log) {
         NoteVerifier logKey = log.logKey();
         this.leaves = log.leaves();
         this.subtrees = log.subtrees();
+        // a note kept in the database and copied outside it is one signature to check, on every core
+        Map<String, SignatureCheck> checked = log.checkpoints().stream().map(FoundCheckpoint::note).distinct()
+                .parallel().collect(Collectors.toConcurrentMap(note -> note, note -> SignatureCheck.of(logKey, note)));
         List<SignedTree> signed = new ArrayList<>();
         LedgerMismatch firstUnsigned = null;
         for (FoundCheckpoint found : log.checkpoints()) {
-            try {
-                signed.add(new SignedTree(found, logKey.verifiedCheckpoint(found.note())));
-            } catch (NoteException | IllegalArgumentException notTheLogs) {
-                if (firstUnsigned == null) {
-                    firstUnsigned = LedgerMismatch.inLog(MismatchReason.CHECKPOINT_MISMATCH, "the checkpoint in "
-                            + found.source() + " is not one the log signed: " + notTheLogs.getMessage(), 0, 0, null, null);
-                }
+            SignatureCheck check = checked.get(found.note());
+            if (check.checkpoint() != null) {
+                signed.add(new SignedTree(found, check.checkpoint()));
+            } else if (firstUnsigned == null) {
+                firstUnsigned = LedgerMismatch.inLog(MismatchReason.CHECKPOINT_MISMATCH, "the checkpoint in "
+                        + found.source() + " is not one the log signed: " + check.refusal(), 0, 0, null, null);
             }
         }
         signed.sort(Comparator.comparingLong(tree -> tree.checkpoint().size()));
@@ -69,7 +86,8 @@ final class LogCheck {
     }
 
     /** Compares the next event, in global order, with the log; events beyond the stored leaves are not logged yet. */
-    Optional<LedgerMismatch> check(PositionedEvent event) {
+    Optional<LedgerMismatch> check(ChainedEvent chained) {
+        PositionedEvent event = chained.positioned();
         Optional<LedgerMismatch> atEmptyTree = checkCheckpointsAtCurrentSize();
         if (atEmptyTree.isPresent() || next == null) {
             return atEmptyTree;
@@ -91,7 +109,7 @@ final class LogCheck {
                             + ", so this one was inserted after the log had passed its position",
                     event, next.leafIndex(), null, null));
         }
-        byte[] leafHash = LogLeaf.hashOf(event.event());
+        byte[] leafHash = LogLeaf.hashOf(chained);
         if (!Arrays.equals(leafHash, next.leafHash())) {
             return Optional.of(LedgerMismatch.atLeaf(MismatchReason.LEAF_MISMATCH, "leaf " + next.leafIndex()
                             + " is not the leaf hash of the event at its position: the event (with its hash"

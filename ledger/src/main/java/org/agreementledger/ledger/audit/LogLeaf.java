@@ -1,11 +1,9 @@
 package org.agreementledger.ledger.audit;
 
-import org.agreementledger.ledger.chain.EventHasher;
-import org.agreementledger.ledger.chain.StoredEvent;
+import org.agreementledger.ledger.chain.ChainedEvent;
 import org.agreementledger.ledger.merkle.MerkleHash;
 
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * An event's leaf in the ledger's Merkle log. Its input is the 32 bytes of the event's hash as the
@@ -14,15 +12,27 @@ import java.util.regex.Pattern;
  */
 public final class LogLeaf {
 
-    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
-
     private LogLeaf() {
     }
 
     /** The leaf hash of a stored event. */
-    public static byte[] hashOf(StoredEvent event) {
-        String stored = EventHasher.storedHash(event);
-        return hashOf(stored != null && HASH.matcher(stored).matches() ? stored : EventHasher.hash(event));
+    public static byte[] hashOf(ChainedEvent event) {
+        String stored = event.storedHash();
+        return hashOf(isWellFormed(stored) ? stored : event.recomputedHash());
+    }
+
+    /** 64 lowercase hex digits; checked for every event verified, so without a pattern matcher. */
+    private static boolean isWellFormed(String hash) {
+        if (hash == null || hash.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < hash.length(); i++) {
+            char c = hash.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The leaf hash of an event whose hash (64 lowercase hex digits) is given. */

@@ -1,6 +1,6 @@
 package org.agreementledger.ledger.chain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,46 +46,37 @@ public final class CanonicalJson {
     }
 
     public static String write(JsonNode node) {
-        StringBuilder out = new StringBuilder();
-        append(node, out);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = MAPPER.createGenerator(out)) {
+            write(node, generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a tree in memory is always writable", e);
+        }
         return out.toString();
     }
 
-    private static void append(JsonNode node, StringBuilder out) {
+    /** Keys and text are escaped by the one generator as Jackson's defaults escape them, which hashes recorded before rely on. */
+    private static void write(JsonNode node, JsonGenerator generator) throws IOException {
         if (node.isObject()) {
-            List<String> names = new ArrayList<>();
+            List<String> names = new ArrayList<>(node.size());
             node.fieldNames().forEachRemaining(names::add);
             Collections.sort(names);
-            out.append('{');
-            for (int i = 0; i < names.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                out.append(quote(names.get(i))).append(':');
-                append(node.get(names.get(i)), out);
+            generator.writeStartObject();
+            for (String name : names) {
+                generator.writeFieldName(name);
+                write(node.get(name), generator);
             }
-            out.append('}');
+            generator.writeEndObject();
         } else if (node.isArray()) {
-            out.append('[');
-            for (int i = 0; i < node.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                append(node.get(i), out);
+            generator.writeStartArray();
+            for (JsonNode element : node) {
+                write(element, generator);
             }
-            out.append(']');
+            generator.writeEndArray();
         } else if (node.isBigDecimal()) {
-            out.append(node.decimalValue().toPlainString());
+            generator.writeNumber(node.decimalValue().toPlainString());
         } else {
-            out.append(node.toString());
-        }
-    }
-
-    private static String quote(String text) {
-        try {
-            return MAPPER.writeValueAsString(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+            generator.writeTree(node);
         }
     }
 

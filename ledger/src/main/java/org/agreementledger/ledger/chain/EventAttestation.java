@@ -31,6 +31,8 @@ public final class EventAttestation {
 
     private final SecretKeySpec macKey;
     private final PublicKey publicKey;
+    /** A keyed MAC is reusable once it has given a result, but not by two threads at once; its key set up once per thread. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     private EventAttestation(SecretKeySpec macKey, PublicKey publicKey) {
         this.macKey = macKey;
@@ -73,10 +75,14 @@ public final class EventAttestation {
     }
 
     private byte[] mac(String hash) {
+        return macs.get().doFinal(attested(hash));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(MAC);
             mac.init(macKey);
-            return mac.doFinal(attested(hash));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has HMAC-SHA256", e);
         }

@@ -24,11 +24,20 @@ public final class EventHasher {
     }
 
     public static String hash(StoredEvent event) {
-        return sha256(canonicalContent(event));
+        return hash(event, metaDataOf(event));
+    }
+
+    /** The hash of an event whose metadata was parsed already. */
+    static String hash(StoredEvent event, JsonNode metaData) {
+        return sha256(canonicalContent(event, metaData));
     }
 
     /** The exact text the hash is taken over; documented so an auditor can recompute it. */
     public static String canonicalContent(StoredEvent event) {
+        return canonicalContent(event, metaDataOf(event));
+    }
+
+    private static String canonicalContent(StoredEvent event, JsonNode metaData) {
         ObjectNode content = JsonNodeFactory.instance.objectNode();
         content.put("eventIdentifier", event.eventIdentifier());
         content.put("aggregateIdentifier", event.aggregateIdentifier());
@@ -37,7 +46,7 @@ public final class EventHasher {
         content.put("payloadType", event.payloadType());
         content.put("payloadRevision", event.payloadRevision());
         content.set("payload", CanonicalJson.parse(event.payload()));
-        content.set("metaData", CanonicalJson.without(metaDataOf(event), LedgerMetaData.HASH,
+        content.set("metaData", CanonicalJson.without(metaData, LedgerMetaData.HASH,
                 LedgerMetaData.ATTESTATION));
         return CanonicalJson.write(content);
     }
@@ -70,7 +79,7 @@ public final class EventHasher {
         }
     }
 
-    private static JsonNode metaDataOf(StoredEvent event) {
+    static JsonNode metaDataOf(StoredEvent event) {
         return event.metaData() == null ? JsonNodeFactory.instance.objectNode() : CanonicalJson.parse(event.metaData());
     }
 }

@@ -2,6 +2,7 @@ package org.agreementledger.ledger.audit;
 
 import org.agreementledger.ledger.chain.EventAttestation;
 import org.agreementledger.ledger.chain.EventHasher;
+import org.agreementledger.ledger.chain.ChainedEvent;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.agreementledger.ledger.checkpoint.NoteSigner;
 import org.agreementledger.ledger.metadata.LedgerMetaData;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +47,11 @@ class LedgerVerifierTest {
 
     private LedgerVerification verify(long through, List<PositionedEvent> events, Map<Long, List<ChainHead>> headChanges,
                                       LogRecords log) {
-        return LedgerVerifier.verify(through, events.iterator(), ledger.digests(), headChanges, ATTESTATION, log);
+        return LedgerVerifier.verify(through, chained(events), ledger.digests(), headChanges, ATTESTATION, log);
+    }
+
+    private static Iterator<ChainedEvent> chained(List<PositionedEvent> events) {
+        return events.stream().map(ChainedEvent::of).iterator();
     }
 
     @Test
@@ -63,7 +69,7 @@ class LedgerVerifierTest {
 
     @Test
     void anEmptyLedgerIsIntact() {
-        LedgerVerification result = LedgerVerifier.verify(0, List.<PositionedEvent>of().iterator(), List.of(), Map.of(),
+        LedgerVerification result = LedgerVerifier.verify(0, chained(List.of()), List.of(), Map.of(),
                 ATTESTATION, LogRecords.none());
 
         assertThat(result.intact()).isTrue();
@@ -175,7 +181,7 @@ class LedgerVerifierTest {
     /** The ledger ends where it ends: a digest recorded through a later position shows its tail was cut off. */
     @Test
     void aDigestBeyondTheLedgersEndShowsATruncatedTail() {
-        LedgerVerification result = LedgerVerifier.verify(3, ledger.events().subList(0, 3).iterator(),
+        LedgerVerification result = LedgerVerifier.verify(3, chained(ledger.events().subList(0, 3)),
                 ledger.digests(), Map.of(), ATTESTATION, LogRecords.none());
 
         assertThat(result.intact()).isFalse();

@@ -1,5 +1,6 @@
 package org.agreementledger.ledger.audit;
 
+import org.agreementledger.ledger.chain.ChainedEvent;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.agreementledger.ledger.checkpoint.Checkpoint;
 import org.agreementledger.ledger.checkpoint.NoteSigner;
@@ -29,7 +30,7 @@ final class TestLog {
     /** Appends the events as leaves, as the integrator does, and signs a checkpoint of the tree after them. */
     TestLog integrate(List<PositionedEvent> events) {
         for (PositionedEvent event : events) {
-            byte[] leafHash = LogLeaf.hashOf(event.event());
+            byte[] leafHash = LogLeaf.hashOf(ChainedEvent.of(event));
             subtrees.put("0/" + range.size(), leafHash);
             leaves.add(new StoredLeaf(range.size(), event.globalPosition(), leafHash));
             range.append(leafHash, (level, index, root) -> subtrees.put(level + "/" + index, root));

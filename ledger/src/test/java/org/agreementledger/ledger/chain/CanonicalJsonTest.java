@@ -1,5 +1,6 @@
 package org.agreementledger.ledger.chain;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -64,5 +65,20 @@ class CanonicalJsonTest {
 
         assertThat(canonical).isEqualTo("{\"city\":\"乌鲁木齐\",\"note\":\"a \\\"quoted\\\" word\\n\"}");
         assertThat(canonical(canonical)).isEqualTo(canonical);
+    }
+
+    @Test
+    void keysAndTextAreEscapedExactlyAsJacksonsDefaultsEscapeThem() throws Exception {
+        ObjectMapper jackson = new ObjectMapper();
+        StringBuilder everyKind = new StringBuilder();
+        for (char c = 0; c < 0x100; c++) {
+            everyKind.append(c);
+        }
+        everyKind.append("\u2028\u2029\uFEFF乌鲁木齐\uD83D\uDE00");
+        String text = everyKind.toString();
+        String quoted = jackson.writeValueAsString(text);
+
+        assertThat(canonical("{" + quoted + ":" + quoted + "}")).isEqualTo("{" + quoted + ":" + quoted + "}");
+        assertThat(canonical("[" + quoted + "]")).isEqualTo("[" + quoted + "]");
     }
 }

@@ -83,7 +83,7 @@ class HashChainingEventStorageEngineTest {
         List<PositionedEvent> stored = stored();
         ChainVerifier chains = new ChainVerifier();
 
-        assertThat(stored).allSatisfy(event -> assertThat(chains.check(event)).isEmpty());
+        assertThat(stored).allSatisfy(event -> assertThat(chains.check(ChainedEvent.of(event))).isEmpty());
         assertThat(chains.headOf(A.toString())).get().extracting(ChainHead::sequenceNumber).isEqualTo(2L);
         assertThat(EventHasher.storedPreviousHash(stored.get(0).event())).isEqualTo(EventHasher.GENESIS);
         assertThat(EventHasher.storedPreviousHash(stored.get(1).event())).isEqualTo(EventHasher.GENESIS);

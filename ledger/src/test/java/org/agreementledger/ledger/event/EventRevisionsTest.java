@@ -8,6 +8,7 @@ import org.agreementledger.ledger.audit.ChainVerifier;
 import org.agreementledger.ledger.audit.LedgerMismatch;
 import org.agreementledger.ledger.audit.MismatchReason;
 import org.agreementledger.ledger.chain.EventHasher;
+import org.agreementledger.ledger.chain.ChainedEvent;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.agreementledger.ledger.chain.StoredEvent;
 import org.agreementledger.ledger.metadata.LedgerMetaData;
@@ -118,7 +119,7 @@ class EventRevisionsTest {
         StoredEvent stored = storedSignature("0",
                 "{\"agreementId\":\"" + AGREEMENT + "\",\"party\":\"KZ-ALMATY-KBTU\",\"signedOn\":\"2024-08-22\"}");
 
-        Optional<LedgerMismatch> asStored = new ChainVerifier().check(new PositionedEvent(1, stored));
+        Optional<LedgerMismatch> asStored = new ChainVerifier().check(ChainedEvent.of(new PositionedEvent(1, stored)));
         Object read = readThroughTheUpcasters(stored);
 
         assertThat(asStored).as("the chain checks the bytes as stored, revision 0").isEmpty();
@@ -126,7 +127,7 @@ class EventRevisionsTest {
         StoredEvent upcastInPlace = new StoredEvent(stored.eventIdentifier(), stored.aggregateIdentifier(), 0,
                 "Agreement", stored.payloadType(), "1", SERIALIZER.serialize(read, byte[].class).getData(),
                 stored.metaData());
-        assertThat(new ChainVerifier().check(new PositionedEvent(1, upcastInPlace)))
+        assertThat(new ChainVerifier().check(ChainedEvent.of(new PositionedEvent(1, upcastInPlace))))
                 .as("rewriting a stored event into its new form would break its hash: events are upcast when read, never migrated")
                 .hasValueSatisfying(mismatch -> assertThat(mismatch.reason()).isEqualTo(MismatchReason.CONTENT_ALTERED));
     }
@@ -139,7 +140,7 @@ class EventRevisionsTest {
                 stored.payloadType(), stored.payloadRevision(), new String(stored.payload(), StandardCharsets.UTF_8)
                 .replace("KZ-ALMATY-KBTU", "KZ-ASTANA-ENU").getBytes(StandardCharsets.UTF_8), stored.metaData());
 
-        assertThat(new ChainVerifier().check(new PositionedEvent(1, tampered)))
+        assertThat(new ChainVerifier().check(ChainedEvent.of(new PositionedEvent(1, tampered))))
                 .hasValueSatisfying(mismatch -> assertThat(mismatch.reason()).isEqualTo(MismatchReason.CONTENT_ALTERED));
     }
 }

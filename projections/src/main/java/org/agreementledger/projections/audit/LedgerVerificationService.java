@@ -20,12 +20,13 @@ import java.util.Optional;
 /**
  * Verifies every hash chain, every attestation, the Merkle log (leaves, subtrees, and the signed
  * checkpoints in the database and in the copies outside it) and every recorded digest from the
- * stored events, through the stable position, reading the event table a batch at a time.
+ * stored events, through the stable position, reading the event table a batch at a time and hashing
+ * each batch on every core while the one before is checked.
  */
 @Service
 public class LedgerVerificationService {
 
-    private static final int BATCH_SIZE = 1000;
+    private static final int BATCH_SIZE = 2000;
 
     private final LedgerHorizon horizon;
     private final StoredEvents storedEvents;
@@ -70,8 +71,9 @@ public class LedgerVerificationService {
         List<FoundCheckpoint> found = checkpoints.everyCopy();
         long leaves = subtrees.size();
         long through = horizon.stablePosition();
-        return LedgerVerifier.verify(through, storedEvents.inGlobalOrder(0, through, BATCH_SIZE),
-                recordedDigests.all(), recordedDigests.headsMoved(), attestation,
-                new LogRecords(subtrees.leavesBelow(leaves), found, subtrees, checkpoints.verifier()));
+        try (EventsHashedAhead events = new EventsHashedAhead(storedEvents, 0, through, BATCH_SIZE)) {
+            return LedgerVerifier.verify(through, events, recordedDigests.all(), recordedDigests.headsMoved(),
+                    attestation, new LogRecords(subtrees.leavesBelow(leaves), found, subtrees, checkpoints.verifier()));
+        }
     }
 }

@@ -4,6 +4,7 @@ import org.agreementledger.ledger.audit.AttestationCheck;
 import org.agreementledger.ledger.audit.LedgerMismatch;
 import org.agreementledger.ledger.audit.LogLeaf;
 import org.agreementledger.ledger.chain.EventAttestation;
+import org.agreementledger.ledger.chain.ChainedEvent;
 import org.agreementledger.ledger.chain.EventHasher;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.agreementledger.ledger.merkle.CompactRange;
@@ -119,13 +120,14 @@ public class MerkleLogIntegrator {
         AttestationCheck attestations = new AttestationCheck(attestation, attestedSince(lastIntegrated));
         List<PositionedEvent> events = storedEvents.page(lastIntegrated, through, BATCH_SIZE);
         StoredSubtrees.Appending appending = subtrees.appending();
-        for (PositionedEvent event : events) {
+        for (PositionedEvent positioned : events) {
+            ChainedEvent event = ChainedEvent.of(positioned);
             Optional<LedgerMismatch> forged = attestations.check(event);
             if (forged.isPresent()) {
-                refuse(event, forged.get());
+                refuse(positioned, forged.get());
                 break;
             }
-            byte[] leafHash = LogLeaf.hashOf(event.event());
+            byte[] leafHash = LogLeaf.hashOf(event);
             appending.leaf(range.size(), event.globalPosition(), leafHash);
             range.append(leafHash, appending::node);
         }
