@@ -1,17 +1,15 @@
 package org.agreementledger.projections.rebuild;
 
-import org.agreementledger.ledger.event.AgreementEvent;
 import org.agreementledger.projections.agreement.AgreementProjection;
 import org.agreementledger.projections.agreement.ReadModelChanges;
+import org.agreementledger.projections.rebuild.EventsReadAhead.ReadEvent;
 import org.agreementledger.projections.reconciliation.Reconciliation;
 import org.agreementledger.projections.reconciliation.ReconciliationReport;
 import org.agreementledger.projections.totals.BucketTally;
 import org.agreementledger.projections.totals.TotalsWriter;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
@@ -29,10 +27,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Rebuilds the read models from the events without readers ever seeing them half built: the events
@@ -131,7 +127,8 @@ public class ReadModelRebuild {
 
     /**
      * Projects every event into the tables aside, in one transaction, reading the events as the
-     * processor does, so that the last event's token says exactly which events the copy holds.
+     * processor does, so that the last event's token says exactly which events the copy holds; they
+     * are read on a thread of their own while the copy is written.
      */
     private Built buildAside(Instant startedAt) {
         return transactions.execute(status -> {
@@ -144,18 +141,17 @@ public class ReadModelRebuild {
             BucketTally tally = new BucketTally();
             TrackingToken token = null;
             long count = 0;
-            try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(null, false)) {
-                Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
-                while (iterator.hasNext()) {
-                    TrackedEventMessage<?> event = iterator.next();
-                    token = event.trackingToken();
-                    if (event instanceof DomainEventMessage<?> domainEvent
-                            && domainEvent.getPayload() instanceof AgreementEvent agreementEvent) {
-                        changes.add(agreementEvent, domainEvent.getSequenceNumber());
-                    }
-                    if (++count % EVENTS_PER_WRITE == 0) {
-                        changes.applyCounting(tally);
-                        state = new RebuildState(RebuildState.Phase.BUILDING, startedAt, null, count, null, null);
+            try (EventsReadAhead readAhead = new EventsReadAhead(events)) {
+                for (List<ReadEvent> chunk = readAhead.next(); !chunk.isEmpty(); chunk = readAhead.next()) {
+                    for (ReadEvent event : chunk) {
+                        token = event.token();
+                        if (event.event() != null) {
+                            changes.add(event.event(), event.sequenceNumber());
+                        }
+                        if (++count % EVENTS_PER_WRITE == 0) {
+                            changes.applyCounting(tally);
+                            state = new RebuildState(RebuildState.Phase.BUILDING, startedAt, null, count, null, null);
+                        }
                     }
                 }
             }

@@ -90,4 +90,26 @@ class BucketTallyTest {
         assertThat(List.copyOf(first.nonZero().keySet())).isEqualTo(List.copyOf(second.nonZero().keySet()))
                 .isSorted();
     }
+
+    @Test
+    void theLockOrderGoesFieldByFieldEachDecidingOnlyWhereThoseBeforeItAreEqual() {
+        BucketKey first = new BucketKey(Grain.AGREEMENT, Stage.PENDING, 2024, "b", "b", "b", "b", "b", "b");
+        List<BucketKey> eachLaterByOneField = List.of(
+                new BucketKey(Grain.COUNTRY, Stage.PENDING, 2024, "a", "a", "a", "a", "a", "a"),
+                new BucketKey(Grain.AGREEMENT, Stage.SIGNED, 2015, "a", "a", "a", "a", "a", "a"),
+                new BucketKey(Grain.AGREEMENT, Stage.PENDING, 2025, "a", "a", "a", "a", "a", "a"),
+                new BucketKey(Grain.AGREEMENT, Stage.PENDING, 2024, "c", "a", "a", "a", "a", "a"),
+                new BucketKey(Grain.AGREEMENT, Stage.PENDING, 2024, "b", "c", "a", "a", "a", "a"),
+                new BucketKey(Grain.AGREEMENT, Stage.PENDING, 2024, "b", "b", "c", "a", "a", "a"),
+                new BucketKey(Grain.AGREEMENT, Stage.PENDING, 2024, "b", "b", "b", "c", "a", "a"),
+                new BucketKey(Grain.AGREEMENT, Stage.PENDING, 2024, "b", "b", "b", "b", "c", "a"),
+                new BucketKey(Grain.AGREEMENT, Stage.PENDING, 2024, "b", "b", "b", "b", "b", "c"));
+
+        assertThat(eachLaterByOneField).allSatisfy(later -> {
+            assertThat(first.compareTo(later)).isNegative();
+            assertThat(later.compareTo(first)).isPositive();
+        });
+        assertThat(first.compareTo(new BucketKey(Grain.AGREEMENT, Stage.PENDING, 2024, "b", "b", "b", "b", "b", "b")))
+                .isZero();
+    }
 }
