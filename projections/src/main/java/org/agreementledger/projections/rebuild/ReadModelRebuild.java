@@ -45,7 +45,13 @@ public class ReadModelRebuild {
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     private static final String PROCESSOR = AgreementProjection.PROCESSING_GROUP;
     private static final int EVENTS_PER_WRITE = 5_000;
-    private static final int SWAP_ATTEMPTS = 5;
+    private static final int SWAP_ATTEMPTS = 10;
+    /**
+     * Below PostgreSQL's deadlock_timeout (1 s by default): a reader whose query locks the tables in
+     * another order than the swap can be caught in a lock cycle with it, and then it is the swap
+     * that gives up (and tries again), never the reader that PostgreSQL cancels.
+     */
+    private static final String SWAP_LOCK_TIMEOUT = "200ms";
     /** PostgreSQL's SQL state for a lock not granted within lock_timeout. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
@@ -156,7 +162,7 @@ public class ReadModelRebuild {
                 }
             }
             changes.applyCounting(tally);
-            totals.write(tally);
+            totals.writeAside(tally);
             aside.complete(definitions);
             return new Built(token, count);
         });
@@ -165,8 +171,8 @@ public class ReadModelRebuild {
     /**
      * Stops the processor, swaps the tables and sets every segment's token to the copy's position in
      * one transaction, and starts the processor again. The swap waits for readers that hold the
-     * tables in use, and readers arriving meanwhile wait behind it: so each attempt waits a second
-     * at most, and a few attempts later the rebuild gives up rather than stall readers any longer.
+     * tables in use, and readers arriving meanwhile wait behind it: so each attempt waits a moment at
+     * most, and some attempts later the rebuild gives up rather than stall readers any longer.
      */
     private void switchTo(Built built) {
         StreamingEventProcessor processor = processor().orElseThrow();
@@ -194,7 +200,7 @@ public class ReadModelRebuild {
     }
 
     private void swapIn(Built built) {
-        jdbc.execute("SET LOCAL lock_timeout = '1s'");
+        jdbc.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_TIMEOUT + "'");
         for (int segment : tokenStore.fetchSegments(PROCESSOR)) {
             claim(segment);
             tokenStore.storeToken(built.token(), PROCESSOR, segment);

@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,23 +22,59 @@ import java.util.Set;
  * dimensions not grouped by, which is exact because within a grain an agreement counts at most
  * once per row. Grouping or filtering by city reads the CITY grain, by country the COUNTRY grain,
  * anything else the AGREEMENT grain; the overall total reads the grain its filter alone needs, so
- * it counts each agreement once.
+ * it counts each agreement once. Answers are kept while the totals' version (raised by every change
+ * to them) has not moved: a dashboard asks the same questions again and again.
  */
 @Component
 public class TotalsReader {
 
+    /** Enough for every grouping and stage of a dashboard and the filters its users are on. */
+    private static final int ANSWERS_KEPT = 512;
+
     private final JdbcTemplate jdbc;
+    private final Map<TotalsQuery, KeptAnswer> answers = Collections.synchronizedMap(
+            new LinkedHashMap<>(ANSWERS_KEPT, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<TotalsQuery, KeptAnswer> eldest) {
+                    return size() > ANSWERS_KEPT;
+                }
+            });
+
+    /** An answer computed when the totals were at a version; never changed once kept. */
+    private record KeptAnswer(long version, Totals totals) {
+    }
 
     public TotalsReader(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The totals a query asks for: as kept, if the totals' version has not moved since they were
+     * computed, else summed afresh. The version is read first, so an answer kept at a version holds
+     * every change up to it (and perhaps a few after): never fewer than the version says.
+     */
     public Totals read(TotalsQuery query) {
+        long version = currentVersion();
+        KeptAnswer kept = answers.get(query);
+        if (kept != null && kept.version() == version) {
+            return kept.totals();
+        }
+        Totals totals = sum(query);
+        answers.put(query, new KeptAnswer(version, totals));
+        return totals;
+    }
+
+    private long currentVersion() {
+        Long version = jdbc.queryForObject("SELECT version FROM totals_version", Long.class);
+        return version == null ? 0 : version;
+    }
+
+    private Totals sum(TotalsQuery query) {
         requireUnambiguousCity(query.filter());
         List<TotalsRow> rows = sum(query.stage(), query.by(), query.filter());
         List<TotalsRow> overall = sum(query.stage(), List.of(), query.filter());
         TotalsRow total = overall.isEmpty() ? new TotalsRow(Map.of(), 0, List.of()) : overall.get(0);
-        return new Totals(query.stage(), query.by(), query.filter(), rows, total);
+        return new Totals(query.stage(), query.by(), query.filter(), List.copyOf(rows), total);
     }
 
     /**

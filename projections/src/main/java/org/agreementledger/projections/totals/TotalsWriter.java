@@ -29,9 +29,23 @@ public class TotalsWriter {
         this.jdbc = jdbc;
     }
 
+    /** Adds a batch's changes to the totals in use, and raises their version if they changed. */
     public void write(BucketTally tally) {
+        if (writeBuckets(tally)) {
+            // the last lock a writer takes, after the buckets' rows
+            jdbc.update("UPDATE totals_version SET version = version + 1");
+        }
+    }
+
+    /** Adds changes to totals built aside, which nobody reads yet: the swap that puts them in use raises the version. */
+    public void writeAside(BucketTally tally) {
+        writeBuckets(tally);
+    }
+
+    private boolean writeBuckets(BucketTally tally) {
         List<Object[]> rows = tally.nonZero().entrySet().stream().map(TotalsWriter::toRow).toList();
         jdbc.batchUpdate(ADD_TO_BUCKET, rows);
+        return !rows.isEmpty();
     }
 
     private static Object[] toRow(Map.Entry<BucketKey, Tally> entry) {

@@ -91,6 +91,21 @@ class AgreementProjectionTest {
     }
 
     @Test
+    void anAnswerIsKeptWhileTheTotalsStayAsTheyWereAndEveryChangeToThemIsSeenAtOnce() {
+        UUID id = propose(PROPOSED_2024, "1000.00", URUMQI_UNIVERSITY, ALMATY_UNIVERSITY);
+        assertThat(total(Stage.PENDING)).isEqualTo(new Counted(1, "1000.00"));
+
+        // a change no writer of the totals made, so their version did not move
+        new JdbcTemplate(ReadModelDatabase.dataSource()).update(
+                "UPDATE totals_bucket SET agreement_count = agreement_count + 5 WHERE stage = 'PENDING'");
+        assertThat(total(Stage.PENDING)).as("the answer kept").isEqualTo(new Counted(1, "1000.00"));
+
+        feed(new AgreementWithdrawn(id, SIGNED_2024, null));
+        assertThat(total(Stage.PENDING)).as("summed afresh: the five rows added by hand, the withdrawal taken off")
+                .isEqualTo(new Counted(5, "0.00"));
+    }
+
+    @Test
     void oneSignatureOfTwoMovesNoStage() {
         UUID id = propose(PROPOSED_2024, "1000.00", URUMQI_UNIVERSITY, ALMATY_UNIVERSITY);
         feed(new AgreementSigned(id, URUMQI_UNIVERSITY.partyId(), SIGNED_2024));

@@ -46,6 +46,9 @@ class RebuildOverHttpTest extends ReadSideIntegrationTest {
         JsonNode agreementBefore = client.get("registrar", "/api/agreements/" + certified).body();
 
         jdbc.update("UPDATE totals_bucket SET agreement_count = agreement_count + 5 WHERE occasion = ?", occasion);
+        // as a writer of the totals would: answers kept at the version before are not given again
+        jdbc.update("UPDATE totals_version SET version = version + 1");
+        assertThat(everyTotal(client)).as("the corrupted totals, read afresh").isNotEqualTo(before);
         jdbc.update("DELETE FROM agreement_view WHERE agreement_id = ?", pending);
         UUID neverProposed = UUID.randomUUID();
         jdbc.update("""
@@ -115,7 +118,31 @@ class RebuildOverHttpTest extends ReadSideIntegrationTest {
                     .isEqualTo(200));
         } finally {
             jdbc.update(corrupt, -5, occasion); // the ledger is shared with the other tests
+            jdbc.update("UPDATE totals_version SET version = version + 1");
         }
+    }
+
+    @Test
+    void aSwapWaitingForAReaderYieldsToItAndTriesAgain() throws Exception {
+        commands.propose(occasion, "LOGISTICS", INDUSTRY, of("20.00", "CNY"), LocalDate.of(2024, 8, 20),
+                CHANGSHA, SAMARKAND);
+        reconcilesWithNothingLeftToProcess(client);
+
+        try (Connection reader = dataSource.getConnection()) {
+            reader.setAutoCommit(false);
+            // the parties' table first, as a listing by place reads it before the agreements
+            reader.createStatement().execute("SELECT count(*) FROM agreement_party_view");
+            assertThat(client.post("admin", "/api/admin/projections/rebuild", Map.of()).status()).isEqualTo(202);
+            eventually(() -> assertThat(jdbc.queryForObject("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE wait_event_type = 'Lock' AND query LIKE 'ALTER TABLE%agreement_party_view%'""",
+                    Integer.class)).as("the swap holds the agreements and waits for the parties").isPositive());
+
+            reader.createStatement().execute("SELECT count(*) FROM agreement_view");
+            reader.commit();
+        }
+
+        eventually(() -> assertThat(rebuildState().get("phase").asText()).isEqualTo("DONE"));
     }
 
     /** The read model tables' constraints and indexes, by name and definition. */
