@@ -54,7 +54,11 @@ public class TotalsReader {
      * every change up to it (and perhaps a few after): never fewer than the version says.
      */
     public Totals read(TotalsQuery query) {
-        long version = currentVersion();
+        return read(query, version());
+    }
+
+    /** The totals as of a version read before ({@link #version()}), or later. */
+    public Totals read(TotalsQuery query, long version) {
         KeptAnswer kept = answers.get(query);
         if (kept != null && kept.version() == version) {
             return kept.totals();
@@ -64,7 +68,8 @@ public class TotalsReader {
         return totals;
     }
 
-    private long currentVersion() {
+    /** The totals' version now: it moves with every change to them. */
+    public long version() {
         Long version = jdbc.queryForObject("SELECT version FROM totals_version", Long.class);
         return version == null ? 0 : version;
     }

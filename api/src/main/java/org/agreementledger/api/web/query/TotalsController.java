@@ -9,10 +9,14 @@ import org.agreementledger.projections.totals.Totals;
 import org.agreementledger.projections.totals.TotalsFilter;
 import org.agreementledger.projections.totals.TotalsQuery;
 import org.agreementledger.projections.totals.TotalsReader;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +26,9 @@ import java.util.stream.Collectors;
 
 /**
  * Totals by city, country, sector, kind, year and occasion, and any combination of them, read from
- * the pre-aggregated read model. An empty filter parameter does not filter.
+ * the pre-aggregated read model. An empty filter parameter does not filter. Each answer carries the
+ * totals' version as a weak ETag, and {@code If-None-Match} with it answers 304 while it has not
+ * moved: a dashboard polling the same totals is told cheaply that nothing changed.
  */
 @RestController
 class TotalsController {
@@ -36,7 +42,8 @@ class TotalsController {
     @ReadsOwnWrites
     @GetMapping(path = "/api/totals", produces = {MediaType.APPLICATION_JSON_VALUE,
             MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-    public Totals totals(@RequestParam(required = false) String by,
+    public ResponseEntity<Totals> totals(WebRequest request,
+                                         @RequestParam(required = false) String by,
                          @RequestParam(required = false) String stage,
                          @RequestParam(required = false) String city,
                          @RequestParam(required = false) String country,
@@ -46,7 +53,15 @@ class TotalsController {
                          @RequestParam(required = false) String occasion) {
         TotalsFilter filter = new TotalsFilter(QueryParameters.blankToNull(city), QueryParameters.blankToNull(country),
                 QueryParameters.blankToNull(sector), kind, year, QueryParameters.blankToNull(occasion));
-        return totals.read(new TotalsQuery(stageOf(stage), dimensionsOf(by), filter));
+        TotalsQuery query = new TotalsQuery(stageOf(stage), dimensionsOf(by), filter);
+        long version = totals.version();
+        // weak: another node may sum the same version into an answer that holds a later change too
+        String eTag = "W/\"" + version + "\"";
+        if (request.checkNotModified(eTag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(eTag).cacheControl(CacheControl.noCache())
+                    .build();
+        }
+        return ResponseEntity.ok().eTag(eTag).cacheControl(CacheControl.noCache()).body(totals.read(query, version));
     }
 
     /** The brief's default stage is {@code signed}. */

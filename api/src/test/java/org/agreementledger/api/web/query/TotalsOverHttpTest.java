@@ -7,6 +7,8 @@ import org.agreementledger.api.support.TotalsAnswer;
 import org.agreementledger.api.support.TotalsAnswer.Bucket;
 import org.agreementledger.ledger.domain.Party;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 
 import java.time.LocalDate;
 import java.util.UUID;
@@ -71,6 +73,36 @@ class TotalsOverHttpTest extends ReadSideIntegrationTest {
             assertThat(totals(client, "stage=pending&occasion=" + occasion).total()).isEqualTo(Bucket.of(1, "CNY", "40.00"));
             assertThat(totals(client, "stage=certified&occasion=" + occasion).total()).isEqualTo(Bucket.of(1, "USD", "250.50"));
         });
+    }
+
+    @Test
+    void anAnswerCarriesTheTotalsVersionAndIsNotSentAgainWhileItHasNotMoved() {
+        commands.propose(occasion, "BIOMEDICINE", TALENT, of("40.00", "CNY"), LocalDate.of(2023, 11, 11),
+                WUHAN, TASHKENT);
+        String path = "/api/totals?stage=pending&occasion=" + occasion;
+        eventually(() -> assertThat(totals(client, "stage=pending&occasion=" + occasion).total().count()).isEqualTo(1));
+        Answer answered = client.get("analyst", path);
+        String eTag = answered.headers().getETag();
+        assertThat(eTag).startsWith("W/\"");
+        assertThat(answered.headers().getCacheControl()).isEqualTo("no-cache");
+
+        Answer again = ifNoneMatch(path, eTag);
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.text()).isNullOrEmpty();
+
+        commands.propose(occasion, "BIOMEDICINE", TALENT, of("2.00", "CNY"), LocalDate.of(2023, 11, 12), WUHAN, ALMATY);
+        eventually(() -> {
+            Answer changed = ifNoneMatch(path, eTag);
+            assertThat(changed.status()).isEqualTo(200);
+            assertThat(changed.headers().getETag()).isNotEqualTo(eTag);
+            assertThat(changed.body().get("total").get("count").asLong()).isEqualTo(2);
+        });
+    }
+
+    private Answer ifNoneMatch(String path, String eTag) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setIfNoneMatch(eTag);
+        return client.exchange("analyst", HttpMethod.GET, path, null, headers);
     }
 
     @Test
