@@ -7,10 +7,11 @@ import java.util.stream.Stream;
 
 /**
  * A copy of the read model's tables in a schema of its own, built while readers go on reading the
- * tables in use, then swapped in by one transaction. The copy has the same columns, constraints and
- * indexes, under the same names, as the tables in use, read from PostgreSQL's catalogue, so that the
- * migrations stay the one definition of the schema. Statements name the tables without a schema: a
- * transaction that puts {@link #SCHEMA} first on its search path reads and writes the copy.
+ * tables in use, then swapped in by one transaction. The copy has the same columns, constraints,
+ * indexes and extended statistics, under the same names, as the tables in use, read from
+ * PostgreSQL's catalogue, so that the migrations stay the one definition of the schema. Statements
+ * name the tables without a schema: a transaction that puts {@link #SCHEMA} first on its search path
+ * reads and writes the copy.
  */
 final class AsideTables {
 
@@ -50,8 +51,8 @@ final class AsideTables {
     }
 
     /**
-     * Adds the foreign keys and the indexes that are not keys, and gathers the statistics the
-     * planner needs for the first queries after the swap.
+     * Adds the foreign keys, the indexes that are not keys and the extended statistics, and gathers
+     * the statistics the planner needs for the first queries after the swap.
      */
     void complete(Definitions definitions) {
         definitions.rest().forEach(jdbc::execute);
@@ -75,6 +76,13 @@ final class AsideTables {
         }
         jdbc.execute("DROP TABLE " + String.join(", ", TABLES.stream().map(table -> RETIRED_SCHEMA + "." + table)
                 .toList()));
+        // unlike indexes and constraints, statistics objects stay in their schema when their table moves;
+        // the old ones went with the old tables, so the names are free
+        for (String statistics : jdbc.queryForList(
+                "SELECT quote_ident(stxname) FROM pg_statistic_ext WHERE stxnamespace = ?::regnamespace",
+                String.class, SCHEMA)) {
+            jdbc.execute("ALTER STATISTICS " + SCHEMA + "." + statistics + " SET SCHEMA " + inUse);
+        }
         jdbc.execute("DROP SCHEMA " + RETIRED_SCHEMA);
         jdbc.execute("DROP SCHEMA " + SCHEMA);
         // the totals' answers readers keep were computed from the tables just dropped
@@ -112,7 +120,17 @@ final class AsideTables {
                                                               || quote_ident(i.indexname))::regclass)
                         ORDER BY i.tablename, i.indexname""",
                 (row, i) -> row.getString(1), (Object) tables);
-        return new Definitions(keys, Stream.concat(laterKeys.stream(), indexes.stream()).toList());
+        // the statistics object's name is always schema-qualified; its table only when off the search path
+        List<String> statistics = jdbc.query("""
+                        SELECT replace(pg_get_statisticsobjdef(s.oid),
+                                       'CREATE STATISTICS ' || quote_ident(n.nspname) || '.', 'CREATE STATISTICS ')
+                        FROM pg_statistic_ext s
+                        JOIN pg_namespace n ON n.oid = s.stxnamespace
+                        JOIN pg_class t ON t.oid = s.stxrelid
+                        WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY (?)
+                        ORDER BY s.stxname""",
+                (row, i) -> row.getString(1), (Object) tables);
+        return new Definitions(keys, Stream.of(laterKeys, indexes, statistics).flatMap(List::stream).toList());
     }
 
     /** Unique before foreign keys, which may rest on them. */
@@ -130,7 +148,8 @@ final class AsideTables {
 
     /**
      * @param keys the primary keys, which loading the rows relies on (its upserts)
-     * @param rest the unique and foreign keys and the other indexes, cheaper to build over the rows
+     * @param rest the unique and foreign keys, the other indexes and the extended statistics, cheaper
+     *             to build over the rows
      */
     record Definitions(List<String> keys, List<String> rest) {
     }

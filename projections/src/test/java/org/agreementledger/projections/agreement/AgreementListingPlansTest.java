@@ -70,6 +70,19 @@ class AgreementListingPlansTest {
     }
 
     @Test
+    void aPlaceIsEstimatedAsACityOfItsCountryNotAsACityAndACountryApart() {
+        // City 31 is one of the two cities in Uzbekistan: taken apart, the two filters would leave it a
+        // thirtieth of its parties
+        String plan = jdbc.queryForObject("EXPLAIN (FORMAT JSON) SELECT * FROM agreement_party_view"
+                + " WHERE city = 'City 31' AND country = 'UZ'", String.class);
+        long estimated = Long.parseLong(plan.replaceAll("(?s).*\"Plan Rows\": (\\d+).*", "$1"));
+        Long actual = jdbc.queryForObject("SELECT count(*) FROM agreement_party_view"
+                + " WHERE city = 'City 31' AND country = 'UZ'", Long.class);
+
+        assertThat((double) estimated).as(plan).isBetween(actual / 2.0, actual * 2.0);
+    }
+
+    @Test
     void theUnfilteredListingReadsAPageOfTheIndexAndCountsNoFurtherThanItsLimit() {
         ExplainingJdbcTemplate explaining = new ExplainingJdbcTemplate();
         new AgreementQueries(explaining).list(new AgreementFilter(null, null, null, null, null, null, null), 3, 20);
