@@ -21,8 +21,7 @@ import java.util.concurrent.Future;
  */
 final class EventsHashedAhead implements Iterator<ChainedEvent>, AutoCloseable {
 
-    private final StoredEvents storedEvents;
-    private final long through;
+    private final Iterator<PositionedEvent> stored;
     private final int pageSize;
     private final int hashers = Runtime.getRuntime().availableProcessors();
     private final ExecutorService hashing = Executors.newFixedThreadPool(hashers, work -> {
@@ -30,15 +29,11 @@ final class EventsHashedAhead implements Iterator<ChainedEvent>, AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private long readThrough;
-    private boolean allRead;
     private List<Future<List<ChainedEvent>>> nextPage;
     private Iterator<ChainedEvent> page = Collections.emptyIterator();
 
     EventsHashedAhead(StoredEvents storedEvents, long after, long through, int pageSize) {
-        this.storedEvents = storedEvents;
-        this.readThrough = after;
-        this.through = through;
+        this.stored = storedEvents.inGlobalOrder(after, through, pageSize);
         this.pageSize = pageSize;
         this.nextPage = readAndHashNextPage();
     }
@@ -47,7 +42,7 @@ final class EventsHashedAhead implements Iterator<ChainedEvent>, AutoCloseable {
     public boolean hasNext() {
         while (!page.hasNext() && nextPage != null) {
             List<Future<List<ChainedEvent>>> hashingPage = nextPage;
-            nextPage = allRead ? null : readAndHashNextPage();
+            nextPage = stored.hasNext() ? readAndHashNextPage() : null;
             page = joined(hashingPage).iterator();
         }
         return page.hasNext();
@@ -67,10 +62,9 @@ final class EventsHashedAhead implements Iterator<ChainedEvent>, AutoCloseable {
     }
 
     private List<Future<List<ChainedEvent>>> readAndHashNextPage() {
-        List<PositionedEvent> events = storedEvents.page(readThrough, through, pageSize);
-        allRead = events.size() < pageSize;
-        if (!events.isEmpty()) {
-            readThrough = events.get(events.size() - 1).globalPosition();
+        List<PositionedEvent> events = new ArrayList<>(pageSize);
+        while (events.size() < pageSize && stored.hasNext()) {
+            events.add(stored.next());
         }
         int share = Math.max(1, (events.size() + hashers - 1) / hashers);
         List<Future<List<ChainedEvent>>> parts = new ArrayList<>();

@@ -207,6 +207,8 @@ public class ReadModelRebuild {
             tokenStore.releaseClaim(PROCESSOR, segment);
         }
         aside.swapIn();
+        // the totals' answers readers keep were computed from the tables just dropped
+        totals.raiseVersion();
     }
 
     /** The swap has happened: a vacuum that fails leaves the work to autovacuum, and the rebuild done. */

@@ -33,8 +33,16 @@ public class TotalsWriter {
     public void write(BucketTally tally) {
         if (writeBuckets(tally)) {
             // the last lock a writer takes, after the buckets' rows
-            jdbc.update("UPDATE totals_version SET version = version + 1");
+            raiseVersion();
         }
+    }
+
+    /**
+     * Raises the totals' version, in the transaction that changes them, so that no reader gives
+     * again an answer it kept from before.
+     */
+    public void raiseVersion() {
+        jdbc.update("UPDATE totals_version SET version = version + 1");
     }
 
     /** Adds changes to totals built aside, which nobody reads yet: the swap that puts them in use raises the version. */
