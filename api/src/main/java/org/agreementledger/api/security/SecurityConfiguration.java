@@ -8,7 +8,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,7 +28,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.time.Clock;
@@ -33,46 +38,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.agreementledger.api.security.LedgerRole.ADMIN;
-import static org.agreementledger.api.security.LedgerRole.ANALYST;
-import static org.agreementledger.api.security.LedgerRole.AUDITOR;
-import static org.agreementledger.api.security.LedgerRole.CERTIFIER;
-import static org.agreementledger.api.security.LedgerRole.REGISTRAR;
-import static org.agreementledger.api.security.LedgerRole.SIGNATORY;
 
 /**
- * Every request is authenticated: HTTP Basic against the configured users, and, when an issuer or
- * JWK set is configured, OAuth2 bearer tokens. Who may do what is the brief's role table.
+ * Every request is authenticated: API clients by HTTP Basic against the configured users or, when
+ * an issuer or JWK set is configured, by OAuth2 bearer tokens; people in the web app by signing in
+ * with a form. Who may do what is the brief's role table ({@link LedgerAccessRules}), the same for both.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /**
+     * API clients: every request that carries credentials of its own (HTTP Basic or a bearer token)
+     * is authenticated by them alone, with no session and so no cookie for a forged request to ride on.
+     */
     @Bean
-    SecurityFilterChain ledgerSecurity(HttpSecurity http, ProblemSecurityHandler problems,
-                                       ObjectProvider<JwtDecoder> jwtDecoder,
-                                       LedgerSecurityProperties properties) throws Exception {
-        http.csrf(AbstractHttpConfigurer::disable) // no cookies or sessions: nothing for a forged request to ride on
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemSecurityHandler problems,
+                                    ObjectProvider<JwtDecoder> jwtDecoder,
+                                    LedgerSecurityProperties properties) throws Exception {
+        http.securityMatcher(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null)
+                .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
-                        // the HTTP contract, for anyone about to use it
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-                                "/swagger-ui/**").permitAll()
-                        // what a log publishes for anyone to keep and check: its checkpoint and key
-                        .requestMatchers(HttpMethod.GET, "/api/ledger/checkpoint", "/api/ledger/public-key").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/agreements").hasRole(REGISTRAR.name())
-                        .requestMatchers(HttpMethod.POST, "/api/agreements/*/withdrawal").hasRole(REGISTRAR.name())
-                        .requestMatchers(HttpMethod.POST, "/api/agreements/*/signatures",
-                                "/api/agreements/*/declines").hasRole(SIGNATORY.name())
-                        .requestMatchers(HttpMethod.POST, "/api/agreements/*/certification",
-                                "/api/agreements/*/certification/revocation").hasRole(CERTIFIER.name())
-                        .requestMatchers(HttpMethod.GET, "/api/agreements/*/history",
-                                "/api/agreements/*/certificate").hasAnyRole(AUDITOR.name(), ADMIN.name())
-                        .requestMatchers("/api/ledger/**").hasAnyRole(AUDITOR.name(), ADMIN.name())
-                        .requestMatchers("/api/admin/**", "/actuator/**").hasRole(ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/api/totals/**")
-                        .hasAnyRole(ANALYST.name(), AUDITOR.name(), ADMIN.name())
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(LedgerAccessRules::apply)
                 .addFilterAfter(new RequestLogFilter(), SecurityContextHolderFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
@@ -86,6 +73,37 @@ class SecurityConfiguration {
                     .accessDeniedHandler(problems)
                     .jwt(jwt -> jwt.decoder(new CheckedBearerTokens(decoder)).jwtAuthenticationConverter(converter)));
         }
+        return http.build();
+    }
+
+    /**
+     * The web app: people sign in with a form and are kept signed in by a server session; every
+     * state-changing request made with that session carries the CSRF token. Requests without
+     * credentials or session meet the same rules and answers as API clients.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain browserSecurity(HttpSecurity http, ProblemSecurityHandler problems,
+                                        BrowserSignIn signIn) throws Exception {
+        http.csrf(csrf -> csrf.csrfTokenRepository(BrowserSignIn.csrfTokens())
+                        .csrfTokenRequestHandler(BrowserSignIn.csrfTokenOnEveryAnswer())
+                        .requireCsrfProtectionMatcher(BrowserSignIn::needsCsrfToken))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .requestCache(cache -> cache.requestCache(BrowserSignIn.pagesOnly()))
+                .authorizeHttpRequests(requests -> LedgerAccessRules.apply(requests
+                        .requestMatchers(HttpMethod.GET, BrowserSignIn.PUBLIC_ASSETS).permitAll()))
+                .addFilterAfter(new RequestLogFilter(), SecurityContextHolderFilter.class)
+                .formLogin(form -> form.loginPage(BrowserSignIn.SIGN_IN_PAGE)
+                        .loginProcessingUrl(BrowserSignIn.SIGN_IN)
+                        .successHandler(signIn)
+                        .failureHandler(signIn)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl(BrowserSignIn.SIGN_OUT)
+                        .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(BrowserSignIn.redirectToSignIn(), BrowserSignIn::isPage)
+                        .defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(problems));
         return http.build();
     }
 

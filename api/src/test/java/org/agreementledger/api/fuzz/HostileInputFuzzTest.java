@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +71,7 @@ class HostileInputFuzzTest extends HttpContractTest {
                 assertThat(answer.contentType()).as(described).startsWith("application/problem+json");
                 assertThat(eventCount()).as("events after a refusal, " + described).isEqualTo(eventsBefore);
             }
-            if (Arrays.equals(request.target, bytes(endpoint.path))) {
+            if (Arrays.equals(request.target, bytes(endpoint.path)) && endpoint.path.startsWith("/api/")) {
                 assertThat(documentedAnswers(contract, endpoint)).as("documented answers, " + described)
                         .contains(String.valueOf(answer.status()));
             }
@@ -136,7 +137,11 @@ class HostileInputFuzzTest extends HttpContractTest {
                 new Endpoint("GET", "/api/ledger/public-key", "analyst", "", false),
                 new Endpoint("GET", "/api/ledger/proofs/inclusion?position=1&treeSize=1", "auditor", "", false),
                 new Endpoint("GET", "/api/ledger/proofs/consistency?from=1", "auditor", "", false),
-                new Endpoint("GET", "/api/totals", "analyst", "", false));
+                new Endpoint("GET", "/api/totals", "analyst", "", false),
+                new Endpoint("GET", "/api/sectors", "registrar", "", false),
+                new Endpoint("GET", "/api/me", "signatory-xju", "", false),
+                // the web app's sign-in form, outside the API's contract
+                new Endpoint("POST", "/sign-in", "registrar", "username=fuzz-registrar&password=wrong", true));
     }
 
     private Request mutate(Endpoint endpoint) {
@@ -158,6 +163,20 @@ class HostileInputFuzzTest extends HttpContractTest {
             }
         }
         return request;
+    }
+
+    /** No credentials of its own: a session cookie and a CSRF token, made up or mangled, as a browser might send. */
+    private void actAsABrowser(Request request) {
+        request.removeHeader("Authorization");
+        String token = pick(List.of("x", "", "a".repeat(3000), "\u00e9", UUID.randomUUID().toString()));
+        request.setHeader("Cookie", pick(List.of("JSESSIONID=" + UUID.randomUUID() + "; XSRF-TOKEN=" + token,
+                "JSESSIONID=; XSRF-TOKEN=", "XSRF-TOKEN=" + token, "JSESSIONID=" + "9".repeat(5000), "=;;=")));
+        if (random.nextBoolean()) {
+            request.setHeader("X-XSRF-TOKEN", pick(List.of(token, "other", "")));
+        }
+        if (random.nextBoolean()) {
+            request.setHeader("X-Requested-With", "XMLHttpRequest");
+        }
     }
 
     private byte[] mutateBody(byte[] valid) {
@@ -226,6 +245,10 @@ class HostileInputFuzzTest extends HttpContractTest {
     }
 
     private void mutateCredentials(Request request) {
+        if (random.nextInt(3) == 0) {
+            actAsABrowser(request);
+            return;
+        }
         request.setHeader("Authorization", pick(List.<Supplier<String>>of(
                 // a name of its own: locking out a real user would refuse the other tests sharing this service
                 () -> "Basic " + Base64.getEncoder().encodeToString(bytes("fuzz-" + request.user + ":wrong")),
@@ -333,8 +356,14 @@ class HostileInputFuzzTest extends HttpContractTest {
             setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     bytes(endpoint.user + ":" + LedgerClient.PASSWORDS.get(endpoint.user))));
             if (method.equals("POST")) {
-                setHeader("Content-Type", "application/json");
+                setHeader("Content-Type", endpoint.path.startsWith("/api/") ? "application/json"
+                        : "application/x-www-form-urlencoded");
             }
+        }
+
+        void removeHeader(String name) {
+            String prefix = name.toLowerCase() + ":";
+            headers.removeIf(header -> new String(header, StandardCharsets.ISO_8859_1).toLowerCase().startsWith(prefix));
         }
 
         void setHeader(String name, String value) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** Reads agreements from the read model: one by id, or a page of a filtered listing. */
@@ -25,6 +26,7 @@ public class AgreementQueries {
 
     /** No page is larger, whatever size is asked for. */
     public static final int MAX_PAGE_SIZE = 100;
+    private static final int EXPORT_BATCH_SIZE = 1000;
     /**
      * A listing counts the agreements it matches up to this many: counting a million would cost more
      * than the page. Exact counts of any size are what the totals are for.
@@ -73,6 +75,37 @@ public class AgreementQueries {
     }
 
     /**
+     * Hands every matching agreement to the consumer, in the listing's order, read a batch at a time
+     * from where the last batch ended (never an OFFSET that reads again what came before).
+     */
+    public void forEachMatching(AgreementFilter filter, Consumer<AgreementView> consumer) {
+        Conditions all = agreementConditions(filter).and(placeConditions(filter).existsForAgreement());
+        AgreementView last = null;
+        List<AgreementView> batch;
+        do {
+            Conditions page = all;
+            if (last != null) {
+                page = all.and(after(last));
+            }
+            List<Object> arguments = new ArrayList<>(page.arguments());
+            arguments.add(EXPORT_BATCH_SIZE);
+            batch = withParties(jdbc.query("SELECT " + AGREEMENT_COLUMNS + " FROM agreement_view a" + page.where()
+                    + " ORDER BY a.proposed_on DESC, a.agreement_id LIMIT ?", (row, i) -> agreementOf(row),
+                    arguments.toArray()));
+            batch.forEach(consumer);
+            last = batch.isEmpty() ? null : batch.get(batch.size() - 1);
+        } while (batch.size() == EXPORT_BATCH_SIZE);
+    }
+
+    /** The agreements after this one in the listing's order: newest proposal first, then agreement id. */
+    private static Conditions after(AgreementView agreement) {
+        Conditions after = new Conditions();
+        after.add("(a.proposed_on < ? OR (a.proposed_on = ? AND a.agreement_id > ?))", agreement.proposedOn(),
+                agreement.proposedOn(), agreement.agreementId());
+        return after;
+    }
+
+    /**
      * Counts the matches, up to one more than {@link #COUNTED_AT_MOST}. With a place, the count
      * starts from the parties' index on the place, which holds the fewer rows: PostgreSQL would
      * otherwise hash the parties and read every agreement to find theirs.
@@ -99,11 +132,15 @@ public class AgreementQueries {
                 arguments.toArray());
     }
 
-    /** City and country name one place: both must hold for the same party. */
+    /** Conditions on one party: city and country name one place, and both must hold for the same party. */
     private static Conditions placeConditions(AgreementFilter filter) {
         Conditions place = new Conditions();
         place.addIfPresent("p.city = ?", filter.city());
         place.addIfPresent("p.country = ?", filter.country());
+        place.addIfPresent("p.party_id = ?", filter.partyId());
+        if (filter.awaitingSignatureOf() != null) {
+            place.add("p.party_id = ? AND p.signed_on IS NULL", filter.awaitingSignatureOf());
+        }
         return place;
     }
 
@@ -121,6 +158,9 @@ public class AgreementQueries {
         }
         agreement.addIfPresent("a.status = ?", filter.status() == null ? null : filter.status().name());
         agreement.addIfPresent("a.occasion = ?", filter.occasion());
+        if (filter.awaitingSignatureOf() != null) {
+            agreement.add("a.status = ?", AgreementStatus.PROPOSED.name());
+        }
         return agreement;
     }
 

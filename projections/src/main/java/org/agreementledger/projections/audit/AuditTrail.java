@@ -1,6 +1,9 @@
 package org.agreementledger.projections.audit;
 
 import org.agreementledger.ledger.audit.AuditEvent;
+import org.agreementledger.ledger.audit.ChainVerifier;
+import org.agreementledger.ledger.audit.LedgerMismatch;
+import org.agreementledger.ledger.chain.ChainedEvent;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.agreementledger.projections.eventstore.LedgerHorizon;
 import org.agreementledger.projections.eventstore.StoredEvents;
@@ -8,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +34,19 @@ public class AuditTrail {
     /** The agreement's events in chain order; empty when there is no such agreement. */
     public List<AuditEvent> historyOf(String agreementId) {
         return storedEvents.ofAgreement(agreementId).stream().map(AuditEvent::of).toList();
+    }
+
+    /**
+     * The agreement's events in chain order, with its hash chain followed from the start: every
+     * event before the first mismatch, if there is one, verifies (its hash recomputed from its
+     * stored content, its link to the one before).
+     */
+    public CheckedHistory checkedHistoryOf(String agreementId) {
+        List<PositionedEvent> stored = storedEvents.ofAgreement(agreementId);
+        ChainVerifier chain = new ChainVerifier();
+        LedgerMismatch firstMismatch = stored.stream().map(ChainedEvent::of)
+                .map(chain::check).flatMap(Optional::stream).findFirst().orElse(null);
+        return new CheckedHistory(stored.stream().map(AuditEvent::of).toList(), firstMismatch);
     }
 
     public LedgerPage page(long after, int limit) {

@@ -49,7 +49,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 class AgreementProjectionTest {
 
     private static final TotalsFilter NO_FILTER = new TotalsFilter(null, null, null, null, null, null);
-    private static final AgreementFilter ALL_AGREEMENTS = new AgreementFilter(null, null, null, null, null, null, null);
+    private static final AgreementFilter ALL_AGREEMENTS = new AgreementFilter(null, null, null, null, null, null, null, null, null);
 
     private static final Party URUMQI_UNIVERSITY = party("CN-URUMQI-XJU", "Urumqi", "CN");
     private static final Party URUMQI_INSTITUTE = party("CN-URUMQI-INST", "Urumqi", "CN");
@@ -292,11 +292,33 @@ class AgreementProjectionTest {
         fullySigned(PROPOSED_2024, SIGNED_2024, "3.00", URUMQI_UNIVERSITY, WUHAN_COMPANY);
 
         AgreementPage page = agreements.list(new AgreementFilter("Almaty", "KZ", null, null, null,
-                AgreementStatus.SIGNED, null), 0, 10);
+                AgreementStatus.SIGNED, null, null, null), 0, 10);
 
         assertThat(page.items()).extracting(AgreementView::agreementId).containsExactly(signedInAlmaty);
         assertThat(page.totalItems()).isEqualTo(1);
         assertThat(agreements.list(ALL_AGREEMENTS, 0, 10).totalItems()).isEqualTo(3);
+    }
+
+    @Test
+    void aPartysAgreementsAndThoseAwaitingItsSignatureAreListed() {
+        UUID signedByBoth = fullySigned(PROPOSED_2024, SIGNED_2024, "1.00", URUMQI_UNIVERSITY, ALMATY_UNIVERSITY);
+        UUID awaitingBoth = propose(PROPOSED_2024, "2.00", URUMQI_UNIVERSITY, ALMATY_UNIVERSITY);
+        UUID signedByAlmatyOnly = propose(PROPOSED_2024, "3.00", URUMQI_UNIVERSITY, ALMATY_UNIVERSITY);
+        feed(new AgreementSigned(signedByAlmatyOnly, ALMATY_UNIVERSITY.partyId(), SIGNED_2024));
+        UUID withdrawn = propose(PROPOSED_2024, "4.00", ALMATY_UNIVERSITY, WUHAN_COMPANY);
+        feed(new AgreementWithdrawn(withdrawn, SIGNED_2024, null));
+        propose(PROPOSED_2024, "5.00", URUMQI_UNIVERSITY, WUHAN_COMPANY);
+
+        assertThat(listed(new AgreementFilter(null, null, null, null, null, null, null, ALMATY_UNIVERSITY.partyId(), null)))
+                .containsExactlyInAnyOrder(signedByBoth, awaitingBoth, signedByAlmatyOnly, withdrawn);
+        assertThat(listed(new AgreementFilter(null, null, null, null, null, null, null, null, ALMATY_UNIVERSITY.partyId())))
+                .containsExactly(awaitingBoth);
+        assertThat(listed(new AgreementFilter(null, null, null, null, null, null, null, null, URUMQI_UNIVERSITY.partyId())))
+                .hasSize(3).contains(awaitingBoth, signedByAlmatyOnly).doesNotContain(signedByBoth);
+    }
+
+    private List<UUID> listed(AgreementFilter filter) {
+        return agreements.list(filter, 0, 50).items().stream().map(AgreementView::agreementId).toList();
     }
 
     private UUID propose(LocalDate proposedOn, String amount, Party... parties) {

@@ -5,6 +5,7 @@ import org.agreementledger.ledger.audit.AgreementCertificate;
 import org.agreementledger.ledger.audit.AuditEvent;
 import org.agreementledger.projections.audit.AgreementCertificates;
 import org.agreementledger.projections.audit.AuditTrail;
+import org.agreementledger.projections.audit.CheckedHistory;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,11 +35,12 @@ class AgreementAuditController {
     @GetMapping("/history")
     @Refuses(HttpStatus.NOT_FOUND)
     public AgreementHistory history(@PathVariable UUID agreementId) {
-        List<AuditEvent> events = auditTrail.historyOf(agreementId.toString());
-        if (events.isEmpty()) {
+        CheckedHistory history = auditTrail.checkedHistoryOf(agreementId.toString());
+        if (history.events().isEmpty()) {
             throw notFound(agreementId);
         }
-        return new AgreementHistory(agreementId, events);
+        return new AgreementHistory(agreementId, history.events(), history.firstMismatch() == null,
+                history.firstMismatch());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.agreementledger.api.web.query;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.agreementledger.api.openapi.ReadsOwnWrites;
 import org.agreementledger.api.openapi.Refuses;
 import org.agreementledger.api.problem.ProblemCode;
@@ -10,6 +11,8 @@ import org.agreementledger.projections.InvalidQueryException;
 import org.agreementledger.projections.agreement.AgreementFilter;
 import org.agreementledger.projections.agreement.AgreementPage;
 import org.agreementledger.projections.agreement.AgreementQueries;
+import org.agreementledger.projections.agreement.CertificationView;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +22,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Agreements as they stand now, from the read model. The read side follows the ledger within
@@ -59,6 +71,8 @@ class AgreementQueryController {
                                     @RequestParam(required = false) Integer year,
                                     @RequestParam(required = false) AgreementStatus status,
                                     @RequestParam(required = false) String occasion,
+                                    @RequestParam(required = false) String party,
+                                    @RequestParam(required = false) String awaitingSignatureOf,
                                     @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
         if (page < 0) {
@@ -67,9 +81,61 @@ class AgreementQueryController {
         if (size < 1) {
             throw new InvalidQueryException("size", "size must be at least 1.");
         }
-        AgreementFilter filter = new AgreementFilter(QueryParameters.blankToNull(city),
-                QueryParameters.blankToNull(country), QueryParameters.blankToNull(sector), kind, year, status,
-                QueryParameters.blankToNull(occasion));
+        AgreementFilter filter = filterOf(city, country, sector, kind, year, status, occasion, party,
+                awaitingSignatureOf);
         return agreements.list(filter, page, size);
+    }
+
+    /**
+     * Every agreement the filters match (the listing's filters), as CSV in the listing's order: one
+     * line an agreement, its parties in one field.
+     */
+    @ReadsOwnWrites
+    @GetMapping(path = "/export", produces = {CsvWriter.MEDIA_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    public void export(@RequestParam(required = false) String city,
+                       @RequestParam(required = false) String country,
+                       @RequestParam(required = false) String sector,
+                       @RequestParam(required = false) CooperationKind kind,
+                       @RequestParam(required = false) Integer year,
+                       @RequestParam(required = false) AgreementStatus status,
+                       @RequestParam(required = false) String occasion,
+                       @RequestParam(required = false) String party,
+                       @RequestParam(required = false) String awaitingSignatureOf,
+                       HttpServletResponse response) throws IOException {
+        AgreementFilter filter = filterOf(city, country, sector, kind, year, status, occasion, party,
+                awaitingSignatureOf);
+        response.setContentType(CsvWriter.MEDIA_TYPE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"agreements.csv\"");
+        Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        CsvWriter csv = new CsvWriter(writer);
+        csv.values(List.of("agreement_id", "title", "kind", "sector", "status", "amount", "currency", "occasion",
+                "proposed_on", "proposed_by", "parties", "fully_signed_on", "certificate_no", "certified_on",
+                "revoked_on"));
+        agreements.forEachMatching(filter, agreement -> {
+            CertificationView certification = agreement.certification();
+            try {
+                csv.texts(Arrays.asList(agreement.agreementId(), agreement.title(), agreement.kind(),
+                        agreement.sector(), agreement.status(), agreement.value().amount().toPlainString(),
+                        agreement.value().currency(), agreement.occasion(), agreement.proposedOn(),
+                        agreement.proposedBy(), agreement.parties().stream()
+                                .map(each -> each.name() + " (" + each.partyId() + ", " + each.city() + ", "
+                                        + each.country() + ")")
+                                .collect(Collectors.joining("; ")),
+                        agreement.fullySignedOn(), certification == null ? null : certification.certificateNo(),
+                        certification == null ? null : certification.certifiedOn(),
+                        certification == null ? null : certification.revokedOn()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        writer.flush();
+    }
+
+    private static AgreementFilter filterOf(String city, String country, String sector, CooperationKind kind,
+                                            Integer year, AgreementStatus status, String occasion, String party,
+                                            String awaitingSignatureOf) {
+        return new AgreementFilter(QueryParameters.blankToNull(city), QueryParameters.blankToNull(country),
+                QueryParameters.blankToNull(sector), kind, year, status, QueryParameters.blankToNull(occasion),
+                QueryParameters.blankToNull(party), QueryParameters.blankToNull(awaitingSignatureOf));
     }
 }

@@ -1,6 +1,8 @@
 package org.agreementledger.api.web.query;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.agreementledger.api.openapi.ReadsOwnWrites;
+import org.agreementledger.ledger.domain.Money;
 import org.agreementledger.ledger.domain.CooperationKind;
 import org.agreementledger.projections.InvalidQueryException;
 import org.agreementledger.projections.totals.Dimension;
@@ -9,7 +11,9 @@ import org.agreementledger.projections.totals.Totals;
 import org.agreementledger.projections.totals.TotalsFilter;
 import org.agreementledger.projections.totals.TotalsQuery;
 import org.agreementledger.projections.totals.TotalsReader;
+import org.agreementledger.projections.totals.TotalsRow;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,11 +22,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Totals by city, country, sector, kind, year and occasion, and any combination of them, read from
@@ -51,9 +62,7 @@ class TotalsController {
                          @RequestParam(required = false) CooperationKind kind,
                          @RequestParam(required = false) Integer year,
                          @RequestParam(required = false) String occasion) {
-        TotalsFilter filter = new TotalsFilter(QueryParameters.blankToNull(city), QueryParameters.blankToNull(country),
-                QueryParameters.blankToNull(sector), kind, year, QueryParameters.blankToNull(occasion));
-        TotalsQuery query = new TotalsQuery(stageOf(stage), dimensionsOf(by), filter);
+        TotalsQuery query = queryOf(by, stage, city, country, sector, kind, year, occasion);
         long version = totals.version();
         // weak: another node may sum the same version into an answer that holds a later change too
         String eTag = "W/\"" + version + "\"";
@@ -62,6 +71,64 @@ class TotalsController {
                     .build();
         }
         return ResponseEntity.ok().eTag(eTag).cacheControl(CacheControl.noCache()).body(totals.read(query, version));
+    }
+
+    /**
+     * The same totals as CSV, for a spreadsheet: a line per row with its dimensions, its count and
+     * an amount column per currency (empty where the row has none), then the overall total.
+     */
+    @ReadsOwnWrites
+    @GetMapping(path = "/api/totals/export", produces = {CsvWriter.MEDIA_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    public void export(@RequestParam(required = false) String by,
+                       @RequestParam(required = false) String stage,
+                       @RequestParam(required = false) String city,
+                       @RequestParam(required = false) String country,
+                       @RequestParam(required = false) String sector,
+                       @RequestParam(required = false) CooperationKind kind,
+                       @RequestParam(required = false) Integer year,
+                       @RequestParam(required = false) String occasion,
+                       HttpServletResponse response) throws IOException {
+        TotalsQuery query = queryOf(by, stage, city, country, sector, kind, year, occasion);
+        Totals answer = totals.read(query, totals.version());
+        List<String> columns = answer.by().stream().flatMap(dimension -> dimension.columns().stream()).distinct()
+                .toList();
+        List<String> currencies = Stream.concat(answer.rows().stream(), Stream.of(answer.total()))
+                .flatMap(row -> row.amounts().stream()).map(Money::currency).distinct().sorted().toList();
+        response.setContentType(CsvWriter.MEDIA_TYPE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"totals-" + query.stage().code() + ".csv\"");
+        Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        CsvWriter csv = new CsvWriter(writer);
+        List<String> header = new ArrayList<>(columns);
+        header.add("count");
+        currencies.forEach(currency -> header.add("amount_" + currency));
+        csv.values(header);
+        for (TotalsRow row : answer.rows()) {
+            csv.texts(line(columns.stream().map(column -> row.dimensions().get(column)).toList(), row, currencies));
+        }
+        List<Object> totalLabel = new ArrayList<>(Collections.nCopies(columns.size(), (Object) ""));
+        if (!totalLabel.isEmpty()) {
+            totalLabel.set(0, "total");
+        }
+        csv.texts(line(totalLabel, answer.total(), currencies));
+        writer.flush();
+    }
+
+    private static List<Object> line(List<?> dimensions, TotalsRow row, List<String> currencies) {
+        List<Object> line = new ArrayList<>(dimensions);
+        line.add(row.count());
+        for (String currency : currencies) {
+            line.add(row.amounts().stream().filter(amount -> amount.currency().equals(currency))
+                    .map(amount -> amount.amount().toPlainString()).findFirst().orElse(null));
+        }
+        return line;
+    }
+
+    private static TotalsQuery queryOf(String by, String stage, String city, String country, String sector,
+                                       CooperationKind kind, Integer year, String occasion) {
+        TotalsFilter filter = new TotalsFilter(QueryParameters.blankToNull(city), QueryParameters.blankToNull(country),
+                QueryParameters.blankToNull(sector), kind, year, QueryParameters.blankToNull(occasion));
+        return new TotalsQuery(stageOf(stage), dimensionsOf(by), filter);
     }
 
     /** The brief's default stage is {@code signed}. */

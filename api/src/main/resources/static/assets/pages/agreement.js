@@ -1,0 +1,144 @@
+// One agreement: its terms, its parties and their signatures, its certificate, the actions the
+// signed-in user's role allows at its stage, and (for auditors and admins) its audit trail.
+import { api, asOf, day, el, hasRole, instant, label, load, money, refreshOnChange, say, showProblem, startPage, t, today }
+  from '../app.js';
+
+const agreementId = new URLSearchParams(location.search).get('id');
+const me = await startPage('nav.agreements');
+
+function partyName(agreement, partyId) {
+  const party = agreement.parties.find((candidate) => candidate.partyId === partyId);
+  return party ? party.name : partyId;
+}
+
+function renderAgreement(agreement) {
+  const certification = agreement.certification;
+  document.title = `${agreement.title} · ${t('app.name')}`;
+  document.getElementById('agreement').replaceChildren(
+    el('h1', {}, agreement.title),
+    el('p', { class: 'badges' },
+      el('span', { class: `badge status-${agreement.status}`, id: 'agreement-status' }, label('status', agreement.status)),
+      el('span', { class: 'badge' }, label('kind', agreement.kind)),
+      el('span', { class: 'badge' }, label('sector', agreement.sector))),
+    el('dl', { class: 'facts' },
+      el('dt', {}, t('col.value')), el('dd', { id: 'agreement-value' }, money(agreement.value)),
+      el('dt', {}, t('col.occasion')), el('dd', {}, agreement.occasion || '–'),
+      el('dt', {}, t('col.proposedOn')),
+      el('dd', {}, t('agreement.proposedBy', { user: agreement.proposedBy, date: day(agreement.proposedOn) }))),
+    agreement.declined && el('p', { class: 'notice' }, t('agreement.declined',
+      { party: partyName(agreement, agreement.declined.partyId), date: day(agreement.declined.declinedOn) }),
+    agreement.declined.reason ? ` — ${agreement.declined.reason}` : ''),
+    agreement.withdrawal && el('p', { class: 'notice' }, t('agreement.withdrawn', { date: day(agreement.withdrawal.withdrawnOn) }),
+      agreement.withdrawal.reason ? ` — ${agreement.withdrawal.reason}` : ''),
+    el('h2', {}, t('agreement.parties')),
+    el('table', { id: 'parties' },
+      el('thead', {}, el('tr', {}, ['propose.partyName', 'propose.organisationType', 'col.city', 'col.country', 'col.status']
+        .map((key) => el('th', { scope: 'col' }, t(key))))),
+      el('tbody', {}, agreement.parties.map((party) => el('tr', { dataset: { party: party.partyId } },
+        el('td', {}, party.name, el('small', {}, ` ${party.partyId}`)),
+        el('td', {}, label('org', party.organisationType)),
+        el('td', {}, party.city), el('td', {}, party.country),
+        el('td', { class: party.signedOn ? 'ok' : 'pending' },
+          party.signedOn ? `✓ ${t('agreement.signed', { date: day(party.signedOn) })}` : t('agreement.notSigned')))))),
+    el('h2', {}, t('agreement.certificate')),
+    el('p', { id: 'certificate' }, certification
+      ? [t('agreement.certificateNo', { no: certification.certificateNo, date: day(certification.certifiedOn) }),
+        certification.revokedOn ? el('span', { class: 'bad' }, ` ${t('agreement.revoked',
+          { date: day(certification.revokedOn), reason: certification.revocationReason || '' })}`) : '']
+      : '–'),
+    hasRole(me, 'AUDITOR', 'ADMIN') && el('p', {}, el('a', { href: `/api/agreements/${agreementId}/certificate`,
+      download: `certificate-${agreementId}.json`, id: 'download-certificate' }, t('agreement.downloadCertificate'))));
+}
+
+/** A form for one command: its fields, a submit button, and the problem answer's messages in place. */
+function actionForm(id, titleText, path, fields, toBody) {
+  const form = el('form', { id, class: 'action', novalidate: true },
+    el('h3', {}, titleText),
+    el('div', { class: 'problem', role: 'alert', tabindex: '-1', hidden: true }),
+    fields.map(([name, textKey, type, value]) => [
+      el('label', { for: `${id}-${name}` }, t(textKey)),
+      type === 'textarea' ? el('textarea', { id: `${id}-${name}`, name, rows: 2 })
+        : el('input', { id: `${id}-${name}`, name, type, value: value ?? '' })]),
+    el('button', { type: 'submit' }, titleText));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const values = Object.fromEntries(new FormData(form));
+    const answer = await api(`/api/agreements/${agreementId}/${path}`, { method: 'POST', body: toBody(values),
+      headers: { 'Idempotency-Key': crypto.randomUUID() } });
+    if (answer.ok) {
+      say(t('action.done', { status: label('status', answer.data.status) }), 'ok');
+      await refresh(answer.data.position);
+    } else {
+      showProblem(form, answer.problem);
+    }
+  });
+  return form;
+}
+
+function blankToNull(value) {
+  return value === '' || value === undefined ? null : value;
+}
+
+function actionsFor(agreement) {
+  const forms = [];
+  const mine = me.partyId && agreement.parties.find((party) => party.partyId === me.partyId);
+  if (hasRole(me, 'SIGNATORY') && mine && agreement.status === 'PROPOSED' && !mine.signedOn) {
+    forms.push(actionForm('sign', t('action.sign', { party: mine.name }), 'signatures',
+      [['signedOn', 'action.date', 'date', today()]],
+      (values) => ({ partyId: me.partyId, signedOn: values.signedOn })));
+    forms.push(actionForm('decline', t('action.decline', { party: mine.name }), 'declines',
+      [['declinedOn', 'action.date', 'date', today()], ['reason', 'action.reason', 'textarea']],
+      (values) => ({ partyId: me.partyId, declinedOn: values.declinedOn, reason: blankToNull(values.reason) })));
+  }
+  if (hasRole(me, 'CERTIFIER') && agreement.status === 'SIGNED') {
+    forms.push(actionForm('certify', t('action.certify'), 'certification',
+      [['certificateNo', 'action.certificateNo', 'text'], ['certifiedOn', 'action.date', 'date', today()]],
+      (values) => ({ certificateNo: values.certificateNo, certifiedOn: values.certifiedOn })));
+  }
+  if (hasRole(me, 'CERTIFIER') && agreement.status === 'CERTIFIED') {
+    forms.push(actionForm('revoke', t('action.revoke'), 'certification/revocation',
+      [['revokedOn', 'action.date', 'date', today()], ['reason', 'action.reason', 'textarea']],
+      (values) => ({ revokedOn: values.revokedOn, reason: blankToNull(values.reason) })));
+  }
+  if (hasRole(me, 'REGISTRAR') && agreement.status === 'PROPOSED') {
+    forms.push(actionForm('withdraw', t('action.withdraw'), 'withdrawal',
+      [['withdrawnOn', 'action.date', 'date', today()], ['reason', 'action.reason', 'textarea']],
+      (values) => ({ withdrawnOn: values.withdrawnOn, reason: blankToNull(values.reason) })));
+  }
+  document.getElementById('action-forms').replaceChildren(...forms);
+  document.getElementById('actions').hidden = forms.length === 0;
+}
+
+async function renderHistory() {
+  const timeline = document.getElementById('timeline');
+  if (!hasRole(me, 'AUDITOR', 'ADMIN')) {
+    timeline.replaceWith(el('p', { id: 'timeline' }, t('agreement.historyForAuditors')));
+    return;
+  }
+  const history = await load(`/api/agreements/${agreementId}/history`);
+  const brokenAt = history.firstMismatch ? history.firstMismatch.sequenceNumber : Infinity;
+  timeline.replaceChildren(...history.events.map((event) => {
+    const verifies = event.sequenceNumber < brokenAt;
+    return el('li', { class: verifies ? 'verifies' : 'broken', dataset: { type: event.type } },
+      el('strong', {}, label('event', event.type)), ' ', day(event.businessDate), ' · ',
+      t('history.by', { actor: event.actor }), ' · ', t('history.recordedAt', { at: instant(event.recordedAt) }), ' · ',
+      t('history.position', { position: event.globalPosition }),
+      el('br'), el('code', { title: event.hash }, event.hash.slice(0, 16) + '…'), ' ',
+      el('span', { class: verifies ? 'ok' : 'bad' }, verifies ? `✓ ${t('history.verifies')}` : `✗ ${t('history.doesNotVerify')}`));
+  }));
+}
+
+async function refresh(position) {
+  try {
+    // after an action, read the agreement as of the command's own event: never an older state
+    const agreement = await load(`/api/agreements/${agreementId}`, asOf(position));
+    renderAgreement(agreement);
+    actionsFor(agreement);
+    await renderHistory();
+  } catch (error) {
+    say(t('error.load', { message: error.message }), 'bad');
+  }
+}
+
+await refresh(new URLSearchParams(location.search).get("position"));
+refreshOnChange(() => refresh());

@@ -1,0 +1,155 @@
+package org.agreementledger.api.browser;
+
+import org.agreementledger.api.support.HttpContractTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * People walk an agreement through its life in a real browser, each in their role, through the
+ * same command API as every client: a registrar proposes it, both parties' signatories sign, the
+ * certifier certifies, and the auditor sees every event on the timeline, each verifying.
+ */
+class AgreementLifecycleInBrowserTest extends HttpContractTest {
+
+    private static final String PROPOSED_ON = "2024-08-20";
+
+    @LocalServerPort
+    private int port;
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser(port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void proposedSignedByBothPartiesCertifiedAndSeenOnTheTimeline() {
+        browser.signIn("registrar");
+        browser.open("/propose.html");
+        fillProposal("Smart grid cooperation between Urumqi and Almaty", "");
+        browser.click(By.id("propose"));
+
+        // the ledger's own answer, next to the field it is about
+        String refusal = browser.textOf(By.id("value.amount-error"));
+        assertThat(refusal).isNotBlank();
+        assertThat(browser.driver().findElement(By.id("value.amount")).getAttribute("aria-invalid")).isEqualTo("true");
+        browser.screenshot("propose-refused");
+
+        browser.type(By.id("value.amount"), "12500000.00");
+        browser.click(By.id("propose"));
+        browser.waitForText(By.id("agreement-status"), "Proposed");
+        String agreementPath = browser.currentPath();
+        String agreementId = agreementPath.replaceAll(".*id=([0-9a-f-]+).*", "$1");
+        assertThat(browser.textOf(By.id("agreement-value"))).contains("12,500,000.00");
+        browser.signOut();
+
+        browser.signIn("signatory-xju");
+        browser.open("/agreements.html?awaiting=mine");
+        browser.click(By.linkText("Smart grid cooperation between Urumqi and Almaty"));
+        browser.setDate(By.id("sign-signedOn"), "2024-08-22");
+        browser.click(By.cssSelector("#sign button[type=submit]"));
+        browser.waitForText(By.cssSelector("#parties tr[data-party='CN-URUMQI-XJU']"), "Signed");
+        assertThat(browser.driver().findElements(By.id("sign"))).as("nothing left to sign").isEmpty();
+        browser.signOut();
+
+        browser.signIn("signatory-kbtu");
+        browser.open("/agreement.html?id=" + agreementId);
+        browser.setDate(By.id("sign-signedOn"), "2024-08-22");
+        browser.click(By.cssSelector("#sign button[type=submit]"));
+        browser.waitForText(By.id("agreement-status"), "Signed");
+        browser.signOut();
+
+        browser.signIn("certifier");
+        browser.open("/agreement.html?id=" + agreementId);
+        browser.type(By.id("certify-certificateNo"), "XJ-BROWSER-" + agreementId.substring(0, 8));
+        browser.setDate(By.id("certify-certifiedOn"), "2024-09-10");
+        browser.click(By.cssSelector("#certify button[type=submit]"));
+        browser.waitForText(By.id("agreement-status"), "Certified");
+        assertThat(browser.textOf(By.id("certificate"))).contains("XJ-BROWSER-");
+        browser.signOut();
+
+        browser.signIn("auditor");
+        browser.open("/agreement.html?id=" + agreementId);
+        browser.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#timeline li"), 5));
+        List<WebElement> events = browser.driver().findElements(By.cssSelector("#timeline li"));
+        assertThat(events).extracting(event -> event.getAttribute("data-type")).containsExactly(
+                "AgreementProposed", "AgreementSigned", "AgreementSigned", "AgreementFullySigned", "AgreementCertified");
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.getAttribute("class")).isEqualTo("verifies");
+            assertThat(event.getText()).contains("✓ verifies");
+        });
+        assertThat(events.get(0).getText()).contains("by registrar");
+        assertThat(events.get(4).getText()).contains("by certifier");
+        browser.screenshot("agreement-timeline");
+    }
+
+    @Test
+    void anActionARuleRefusesShowsTheRulesMessageAndChangesNothing() {
+        String agreementId = propose("300000.00");
+        long before = eventCount();
+
+        browser.signIn("signatory-xju");
+        browser.open("/agreement.html?id=" + agreementId);
+        // a signature dated before the proposal: the ledger's rule refuses it
+        browser.setDate(By.id("sign-signedOn"), "2020-01-01");
+        browser.click(By.cssSelector("#sign button[type=submit]"));
+
+        String message = browser.textOf(By.cssSelector("#sign .problem"));
+        assertThat(message).isNotBlank().doesNotContain("Exception").doesNotContain("at org.");
+        assertThat(browser.textOf(By.id("agreement-status"))).isEqualTo("Proposed");
+        assertThat(eventCount()).isEqualTo(before);
+        browser.screenshot("sign-refused");
+    }
+
+    @Test
+    void aSignatoryIsOfferedNoActionForAnotherPartysAgreementAndTheApiRefusesOne() {
+        String agreementId = propose("450000.00");
+        client.post("signatory-xju", "/api/agreements/" + agreementId + "/signatures",
+                Map.of("partyId", "CN-URUMQI-XJU", "signedOn", "2024-08-22"));
+        long before = eventCount();
+
+        browser.signIn("signatory-xju");
+        browser.open("/agreement.html?id=" + agreementId);
+        browser.waitForText(By.cssSelector("#parties tr[data-party='CN-URUMQI-XJU']"), "Signed");
+        assertThat(browser.driver().findElements(By.cssSelector("#action-forms form"))).isEmpty();
+
+        // the page's own session, used to sign for the other party, is refused by the API
+        Object status = browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/assets/app.js').then(({ api }) => api('/api/agreements/%s/signatures', { method: 'POST',
+                  body: { partyId: 'KZ-ALMATY-KBTU', signedOn: '2024-08-22' } }))
+                  .then((answer) => done(answer.status + ' ' + answer.problem.type));""".formatted(agreementId));
+        assertThat(status).isEqualTo("403 urn:agreement-ledger:problem:party-not-yours");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    private void fillProposal(String title, String amount) {
+        browser.type(By.id("title"), title);
+        browser.type(By.id("value.amount"), amount);
+        browser.setDate(By.id("proposedOn"), PROPOSED_ON);
+        party(0, "CN-URUMQI-XJU", "Xinjiang University", "Urumqi", "CN");
+        party(1, "KZ-ALMATY-KBTU", "Kazakh-British Technical University", "Almaty", "KZ");
+    }
+
+    private void party(int index, String partyId, String name, String city, String country) {
+        browser.type(By.id("parties[" + index + "].partyId"), partyId);
+        browser.type(By.id("parties[" + index + "].name"), name);
+        browser.type(By.id("parties[" + index + "].city"), city);
+        browser.type(By.id("parties[" + index + "].country"), country);
+    }
+}
