@@ -67,7 +67,7 @@ function csrfToken() {
  * Calls the API with the session; answers {ok, status, data, problem}. A problem answer keeps its
  * detail and, for refused fields, each field's own message. A lost session goes back to sign-in.
  */
-export async function api(path, { method = 'GET', body, form, headers = {} } = {}) {
+export async function api(path, { method = 'GET', body, form, text, contentType, headers = {} } = {}) {
   const request = {
     method,
     credentials: 'same-origin',
@@ -79,13 +79,16 @@ export async function api(path, { method = 'GET', body, form, headers = {} } = {
     request.body = JSON.stringify(body);
   } else if (form !== undefined) {
     request.body = new URLSearchParams(form);
+  } else if (text !== undefined) {
+    request.headers['Content-Type'] = contentType;
+    request.body = text;
   }
   const response = await fetch(path, request);
   if (response.status === 401 && path !== SIGN_IN) {
     location.assign(`${SIGN_IN}.html`);
   }
-  const text = await response.text();
-  const data = text && (response.headers.get('Content-Type') || '').includes('json') ? JSON.parse(text) : text;
+  const answered = await response.text();
+  const data = answered && (response.headers.get('Content-Type') || '').includes('json') ? JSON.parse(answered) : answered;
   return response.ok ? { ok: true, status: response.status, data }
     : { ok: false, status: response.status, data: null, problem: typeof data === 'object' ? data : { detail: response.statusText } };
 }
@@ -123,6 +126,7 @@ const PAGES = [
   { href: '/agreements.html', key: 'nav.agreements' },
   { href: '/agreements.html?awaiting=mine', key: 'nav.awaiting', roles: ['SIGNATORY'] },
   { href: '/propose.html', key: 'nav.propose', roles: ['REGISTRAR'] },
+  { href: '/import.html', key: 'nav.import', roles: ['REGISTRAR'] },
   { href: '/audit.html', key: 'nav.audit', roles: ['AUDITOR', 'ADMIN'] },
   { href: '/admin.html', key: 'nav.admin', roles: ['ADMIN'] },
 ];

@@ -2,9 +2,6 @@ package org.agreementledger.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -25,6 +22,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -93,16 +91,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (hasCause(unreadable, PayloadTooLargeException.class)) {
             return Problems.response(Problems.of(ProblemCode.PAYLOAD_TOO_LARGE, "The request body is too large."));
         }
-        // a value of the right JSON type that is not a valid one; a number or boolean where text belongs is a wrong type
-        if (cause instanceof InvalidFormatException invalidValue && invalidValue.getValue() instanceof String) {
-            String field = pathOf(invalidValue);
-            return Problems.response(Problems.withField(ProblemCode.INVALID_REQUEST, field,
-                    "'" + invalidValue.getValue() + "' is not a valid value for " + field));
-        }
-        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            String field = pathOf(mismatched);
-            return Problems.response(Problems.withField(ProblemCode.MALFORMED_REQUEST, field,
-                    field + " has the wrong JSON type or is not a known field"));
+        Optional<ProblemDetail> unreadableValue = UnreadableValue.problemFor(cause);
+        if (unreadableValue.isPresent()) {
+            return Problems.response(unreadableValue.get());
         }
         // a parser's message speaks of the JSON text; a data binder's would name Java types
         String detail = cause instanceof StreamReadException json
@@ -125,13 +116,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     .body(Problems.ofStatus(status, springProblem.getDetail()));
         }
         return super.handleExceptionInternal(failure, body, headers, statusCode, request);
-    }
-
-    private static String pathOf(JsonMappingException failure) {
-        return failure.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-                        : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {

@@ -26,7 +26,7 @@ final class LedgerAccessRules {
                         "/swagger-ui/**").permitAll()
                 // what a log publishes for anyone to keep and check: its checkpoint and key
                 .requestMatchers(HttpMethod.GET, "/api/ledger/checkpoint", "/api/ledger/public-key").permitAll()
-                .requestMatchers(HttpMethod.POST, "/api/agreements").hasRole(REGISTRAR.name())
+                .requestMatchers(HttpMethod.POST, "/api/agreements", "/api/agreements/import").hasRole(REGISTRAR.name())
                 .requestMatchers(HttpMethod.POST, "/api/agreements/*/withdrawal").hasRole(REGISTRAR.name())
                 .requestMatchers(HttpMethod.POST, "/api/agreements/*/signatures",
                         "/api/agreements/*/declines").hasRole(SIGNATORY.name())

@@ -9,8 +9,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,9 +42,12 @@ class AgreementLifecycleInBrowserTest extends HttpContractTest {
 
     @Test
     void proposedSignedByBothPartiesCertifiedAndSeenOnTheTimeline() {
+        // the shared ledger holds other tests' agreements: this one is found by an occasion of its own
+        String occasion = "Browser walk " + UUID.randomUUID();
         browser.signIn("registrar");
         browser.open("/propose.html");
         fillProposal("Smart grid cooperation between Urumqi and Almaty", "");
+        browser.type(By.id("occasion"), occasion);
         browser.click(By.id("propose"));
 
         // the ledger's own answer, next to the field it is about
@@ -59,7 +65,7 @@ class AgreementLifecycleInBrowserTest extends HttpContractTest {
         browser.signOut();
 
         browser.signIn("signatory-xju");
-        browser.open("/agreements.html?awaiting=mine");
+        browser.open("/agreements.html?awaiting=mine&occasion=" + URLEncoder.encode(occasion, StandardCharsets.UTF_8));
         browser.click(By.linkText("Smart grid cooperation between Urumqi and Almaty"));
         browser.setDate(By.id("sign-signedOn"), "2024-08-22");
         browser.click(By.cssSelector("#sign button[type=submit]"));

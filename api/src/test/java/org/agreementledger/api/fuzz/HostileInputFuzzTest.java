@@ -140,6 +140,11 @@ class HostileInputFuzzTest extends HttpContractTest {
                 new Endpoint("GET", "/api/totals", "analyst", "", false),
                 new Endpoint("GET", "/api/sectors", "registrar", "", false),
                 new Endpoint("GET", "/api/me", "signatory-xju", "", false),
+                new Endpoint("POST", "/api/agreements/import", "registrar", "title,kind,sector,amount,currency,"
+                        + "occasion,proposed_on,party1_id,party1_name,party1_type,party1_city,party1_country,party2_id,"
+                        + "party2_name,party2_type,party2_city,party2_country\nFuzzed list,TALENT,BIOMEDICINE,5.00,CNY,"
+                        + "Fuzzing,2024-08-22,CN-URUMQI-XJU,XJU,UNIVERSITY,Urumqi,CN,KZ-ALMATY-KBTU,KBTU,UNIVERSITY,"
+                        + "Almaty,KZ\n", true),
                 // the web app's sign-in form, outside the API's contract
                 new Endpoint("POST", "/sign-in", "registrar", "username=fuzz-registrar&password=wrong", true));
     }
@@ -356,8 +361,8 @@ class HostileInputFuzzTest extends HttpContractTest {
             setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     bytes(endpoint.user + ":" + LedgerClient.PASSWORDS.get(endpoint.user))));
             if (method.equals("POST")) {
-                setHeader("Content-Type", endpoint.path.startsWith("/api/") ? "application/json"
-                        : "application/x-www-form-urlencoded");
+                setHeader("Content-Type", endpoint.path.equals("/api/agreements/import") ? "text/csv"
+                        : endpoint.path.startsWith("/api/") ? "application/json" : "application/x-www-form-urlencoded");
             }
         }
 

@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -39,13 +38,15 @@ class AgreementCommandController {
 
     private final LedgerCommands commands;
     private final IdempotentCommandRunner runner;
+    private final Proposals proposals;
     private final LedgerCalendar calendar;
     private final AppendedPosition appended;
 
-    public AgreementCommandController(LedgerCommands commands, IdempotentCommandRunner runner,
+    public AgreementCommandController(LedgerCommands commands, IdempotentCommandRunner runner, Proposals proposals,
                                       LedgerCalendar calendar, AppendedPosition appended) {
         this.commands = commands;
         this.runner = runner;
+        this.proposals = proposals;
         this.calendar = calendar;
         this.appended = appended;
     }
@@ -54,13 +55,8 @@ class AgreementCommandController {
     @ApiResponse(responseCode = "201", description = "proposed: the agreement's id, status and correlation id")
     public ResponseEntity<Object> propose(@Valid @RequestBody ProposeAgreementRequest body, CommandContext context) {
         String actor = context.actor().name();
-        return runner.run(actor, context.idempotencyKey(), context.identity(body), () -> {
-            UUID agreementId = UUID.randomUUID();
-            commands.send(body.toCommand(agreementId, actor, calendar.today()), actor, context.correlationId());
-            return ResponseEntity.created(URI.create("/api/agreements/" + agreementId))
-                    .body(new CommandAccepted(agreementId, AgreementStatus.PROPOSED, context.correlationId(),
-                            appended.ofLastEvent()));
-        });
+        return runner.run(actor, context.idempotencyKey(), context.identity(body),
+                () -> proposals.propose(body, actor, context.correlationId()));
     }
 
     @PostMapping("/{agreementId}/signatures")
