@@ -9,8 +9,8 @@ async function refresh() {
   try {
     const states = await load('/api/admin/projections');
     document.getElementById('processors').replaceChildren(
-      el('thead', {}, el('tr', {}, ['name', 'segment', 'position', 'caught up', 'replaying', 'error']
-        .map((heading) => el('th', { scope: 'col' }, heading)))),
+      el('thead', {}, el('tr', {}, ['admin.processor', 'admin.segment', 'admin.position', 'admin.caughtUp',
+        'admin.replaying', 'admin.error'].map((key) => el('th', { scope: 'col' }, t(key))))),
       el('tbody', {}, states.processors.flatMap((processor) => processor.segments.map((segment) => el('tr', {},
         el('td', {}, processor.name), el('td', {}, String(segment.segment)),
         el('td', { class: 'number' }, segment.position === null ? '–' : count(segment.position)),

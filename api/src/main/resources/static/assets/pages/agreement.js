@@ -14,7 +14,8 @@ function partyName(agreement, partyId) {
 function renderAgreement(agreement) {
   const certification = agreement.certification;
   document.title = `${agreement.title} · ${t('app.name')}`;
-  document.getElementById('agreement').replaceChildren(
+  // a fragment, so that the parts an agreement lacks (no decline, no withdrawal) are left out
+  document.getElementById('agreement').replaceChildren(el('div', {},
     el('h1', {}, agreement.title),
     el('p', { class: 'badges' },
       el('span', { class: `badge status-${agreement.status}`, id: 'agreement-status' }, label('status', agreement.status)),
@@ -31,7 +32,7 @@ function renderAgreement(agreement) {
     agreement.withdrawal && el('p', { class: 'notice' }, t('agreement.withdrawn', { date: day(agreement.withdrawal.withdrawnOn) }),
       agreement.withdrawal.reason ? ` — ${agreement.withdrawal.reason}` : ''),
     el('h2', {}, t('agreement.parties')),
-    el('table', { id: 'parties' },
+    el('div', { class: 'table-scroll' }, el('table', { id: 'parties' },
       el('thead', {}, el('tr', {}, ['propose.partyName', 'propose.organisationType', 'col.city', 'col.country', 'col.status']
         .map((key) => el('th', { scope: 'col' }, t(key))))),
       el('tbody', {}, agreement.parties.map((party) => el('tr', { dataset: { party: party.partyId } },
@@ -39,7 +40,7 @@ function renderAgreement(agreement) {
         el('td', {}, label('org', party.organisationType)),
         el('td', {}, party.city), el('td', {}, party.country),
         el('td', { class: party.signedOn ? 'ok' : 'pending' },
-          party.signedOn ? `✓ ${t('agreement.signed', { date: day(party.signedOn) })}` : t('agreement.notSigned')))))),
+          party.signedOn ? `✓ ${t('agreement.signed', { date: day(party.signedOn) })}` : t('agreement.notSigned'))))))),
     el('h2', {}, t('agreement.certificate')),
     el('p', { id: 'certificate' }, certification
       ? [t('agreement.certificateNo', { no: certification.certificateNo, date: day(certification.certifiedOn) }),
@@ -47,7 +48,7 @@ function renderAgreement(agreement) {
           { date: day(certification.revokedOn), reason: certification.revocationReason || '' })}`) : '']
       : '–'),
     hasRole(me, 'AUDITOR', 'ADMIN') && el('p', {}, el('a', { href: `/api/agreements/${agreementId}/certificate`,
-      download: `certificate-${agreementId}.json`, id: 'download-certificate' }, t('agreement.downloadCertificate'))));
+      download: `certificate-${agreementId}.json`, id: 'download-certificate' }, t('agreement.downloadCertificate')))));
 }
 
 /** A form for one command: its fields, a submit button, and the problem answer's messages in place. */

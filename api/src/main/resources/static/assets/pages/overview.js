@@ -43,9 +43,10 @@ function barChart(id, rows, nameOf) {
   chart(id).setOption({
     tooltip: { trigger: 'axis', formatter: (items) => { const row = rows[items[0].dataIndex];
       return `${names[items[0].dataIndex]}<br>${t('col.count')}: ${count(row.count)}<br>${moneys(row.amounts)}`; } },
-    grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
+    legend: { top: 0 },
+    grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 4 ? 30 : 0 } },
-    yAxis: [{ type: 'value', name: t('col.count'), minInterval: 1 }, { type: 'value', show: false }],
+    yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', show: false }],
     series: [
       { type: 'bar', name: t('col.count'), data: rows.map((row) => row.count) },
       { type: 'line', name: t('col.value'), yAxisIndex: 1, data: rows.map(firstAmount) },

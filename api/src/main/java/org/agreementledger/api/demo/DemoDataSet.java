@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The demo data set of the 2024 Urumqi conference: an invented breakdown (its {@code notice} says
- * so) whose totals match the published figures.
+ * so) whose totals match the published figures, with the agreements the conference report names.
  */
 record DemoDataSet(String notice, String occasion, List<DemoAgreement> agreements) {
 

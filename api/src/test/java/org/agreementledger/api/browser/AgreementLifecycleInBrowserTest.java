@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.URLEncoder;
@@ -48,6 +49,8 @@ class AgreementLifecycleInBrowserTest extends HttpContractTest {
         browser.open("/propose.html");
         fillProposal("Smart grid cooperation between Urumqi and Almaty", "");
         browser.type(By.id("occasion"), occasion);
+        new Select(browser.driver().findElement(By.id("kind"))).selectByValue("TECHNOLOGY");
+        new Select(browser.driver().findElement(By.id("sector"))).selectByValue("SMART_TECHNOLOGY");
         browser.click(By.id("propose"));
 
         // the ledger's own answer, next to the field it is about
@@ -62,6 +65,8 @@ class AgreementLifecycleInBrowserTest extends HttpContractTest {
         String agreementPath = browser.currentPath();
         String agreementId = agreementPath.replaceAll(".*id=([0-9a-f-]+).*", "$1");
         assertThat(browser.textOf(By.id("agreement-value"))).contains("12,500,000.00");
+        assertThat(browser.textOf(By.id("agreement"))).contains("Technology", "Smart technology", "University")
+                .doesNotContain("null");
         browser.signOut();
 
         browser.signIn("signatory-xju");
@@ -102,6 +107,14 @@ class AgreementLifecycleInBrowserTest extends HttpContractTest {
         assertThat(events.get(0).getText()).contains("by registrar");
         assertThat(events.get(4).getText()).contains("by certifier");
         browser.screenshot("agreement-timeline");
+        browser.signOut();
+
+        // the totals count it among the certified agreements of its occasion, which hold it alone
+        browser.signIn("analyst");
+        browser.open("/?stage=certified&occasion=" + URLEncoder.encode(occasion, StandardCharsets.UTF_8));
+        browser.waitForText(By.id("kpi-count"), "1");
+        assertThat(browser.textOf(By.id("kpi-value"))).isEqualTo("CN¥12,500,000.00");
+        assertThat(browser.textOf(By.id("by-country"))).contains("KZ");
     }
 
     @Test
@@ -144,6 +157,26 @@ class AgreementLifecycleInBrowserTest extends HttpContractTest {
         assertThat(eventCount()).isEqualTo(before);
     }
 
+    @Test
+    void anOpenPageShowsWhatOthersDoWithoutBeingReloaded() {
+        String agreementId = propose("640000.00");
+        browser.signIn("certifier");
+        browser.open("/agreement.html?id=" + agreementId);
+        browser.waitForText(By.id("agreement-status"), "Proposed");
+        Object page = browser.driver().executeScript("return window.performance.timeOrigin;");
+
+        client.post("signatory-xju", "/api/agreements/" + agreementId + "/signatures",
+                Map.of("partyId", "CN-URUMQI-XJU", "signedOn", "2024-08-22"));
+        client.post("signatory-kbtu", "/api/agreements/" + agreementId + "/signatures",
+                Map.of("partyId", "KZ-ALMATY-KBTU", "signedOn", "2024-08-22"));
+
+        browser.waitForText(By.id("agreement-status"), "Signed");
+        // and the certifier is now offered to certify it
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("certify")));
+        assertThat(browser.driver().executeScript("return window.performance.timeOrigin;"))
+                .as("the same page, not a reload").isEqualTo(page);
+    }
+
     private void fillProposal(String title, String amount) {
         browser.type(By.id("title"), title);
         browser.type(By.id("value.amount"), amount);
@@ -157,5 +190,6 @@ class AgreementLifecycleInBrowserTest extends HttpContractTest {
         browser.type(By.id("parties[" + index + "].name"), name);
         browser.type(By.id("parties[" + index + "].city"), city);
         browser.type(By.id("parties[" + index + "].country"), country);
+        new Select(browser.driver().findElement(By.id("parties[" + index + "].organisationType"))).selectByValue("UNIVERSITY");
     }
 }

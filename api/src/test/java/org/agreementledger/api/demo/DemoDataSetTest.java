@@ -34,7 +34,7 @@ class DemoDataSetTest {
 
     @Test
     void itSaysThatItsBreakdownIsInventedAndOnlyItsTotalsArePublished() {
-        assertThat(dataSet.notice()).contains("invented").contains("Only the totals match the published figures");
+        assertThat(dataSet.notice()).contains("invented").contains("Published, and kept exactly: 71 agreements");
     }
 
     @Test
@@ -94,6 +94,44 @@ class DemoDataSetTest {
                 assertThat(certification.certifiedOn()).isAfterOrEqualTo(LocalDate.of(2024, 8, 22)));
         assertThat(certifications.stream().map(certification -> certification.certifiedOn().getYear()).distinct())
                 .containsExactlyInAnyOrder(2024, 2025);
+    }
+
+    @Test
+    void theAgreementsTheConferenceReportNamesArePartOfItAndSaySo() {
+        DemoAgreement interRegional = named("Urumqi Science and Technology Bureau");
+        assertThat(interRegional.parties()).hasSize(9).extracting(Party::city).containsExactly("Urumqi", "Wuhan",
+                "Shenyang", "Harbin", "Changchun", "Jinan", "Hefei", "Changsha", "Nanchang");
+        assertThat(interRegional.parties()).extracting(Party::organisationType)
+                .containsOnly(OrganisationType.GOVERNMENT_BODY);
+
+        List<DemoAgreement> strategic = agreements.stream()
+                .filter(agreement -> agreement.title().startsWith("Strategic cooperation agreement of the Xinjiang-Central Asia"))
+                .toList();
+        assertThat(strategic).flatExtracting(DemoAgreement::parties).extracting(Party::name).contains(
+                "Sigma Accounting Firm", "Hilsa Research Institute", "Kazakh-British Technical University");
+        assertThat(strategic).flatExtracting(DemoAgreement::parties).extracting(Party::city)
+                .contains("Xi'an", "Changsha", "Almaty");
+
+        List<DemoAgreement> centres = agreements.stream()
+                .filter(agreement -> agreement.title().contains("incubator centre")).toList();
+        assertThat(centres).hasSize(12).allSatisfy(centre -> assertThat(centre.certification()).isNotNull());
+        assertThat(centres.stream().filter(centre -> centre.title().startsWith("Offshore")))
+                .flatExtracting(DemoAgreement::parties).extracting(Party::country).contains("KZ", "UZ")
+                .doesNotContain("RU");
+        assertThat(centres.stream().filter(centre -> centre.title().startsWith("Offshore")).count()).isEqualTo(4);
+        assertThat(centres.stream().filter(centre -> centre.title().startsWith("Partner")))
+                .flatExtracting(DemoAgreement::parties).extracting(Party::city)
+                .contains("Wuhan", "Shenyang", "Harbin", "Changchun", "Jinan", "Hefei", "Changsha", "Nanchang");
+
+        List<DemoAgreement> named = agreements.stream().filter(agreement -> agreement.publishedAs() != null).toList();
+        assertThat(named).hasSize(16).contains(interRegional).containsAll(strategic).containsAll(centres)
+                .allSatisfy(agreement -> assertThat(agreement.publishedAs()).contains("conference report names", "invented"));
+        assertThat(dataSet.notice()).contains("Everything else", "is invented");
+    }
+
+    private DemoAgreement named(String party) {
+        return agreements.stream().filter(agreement -> agreement.parties().stream()
+                .anyMatch(each -> each.name().equals(party))).findFirst().orElseThrow();
     }
 
     @Test
