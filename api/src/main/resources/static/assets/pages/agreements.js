@@ -1,5 +1,5 @@
 // The agreements, filtered and paged; every filter is in the URL, so a view can be shared.
-import { count, el, label, load, money, refreshOnChange, say, startPage, t } from '../app.js';
+import { count, day, el, label, load, money, refreshOnChange, say, startPage, t } from '../app.js';
 
 const FILTERS = ['city', 'country', 'sector', 'kind', 'status', 'year', 'occasion', 'party', 'awaitingSignatureOf'];
 const KINDS = ['INDUSTRY', 'TECHNOLOGY', 'TALENT'];
@@ -46,7 +46,7 @@ async function refresh() {
         el('td', {}, label('sector', agreement.sector)),
         el('td', {}, el('span', { class: `badge status-${agreement.status}` }, label('status', agreement.status))),
         el('td', {}, agreement.parties.map((party) => `${party.name} (${party.city})`).join('; ')),
-        el('td', {}, agreement.proposedOn),
+        el('td', {}, day(agreement.proposedOn)),
         el('td', { class: 'number' }, money(agreement.value))))));
     document.getElementById('page-info').textContent = t('paging.of', { page: count(page + 1),
       pages: count(Math.max(answer.totalPages, 1)), total: count(answer.totalItems) + (answer.totalItemsExact ? '' : '+') });

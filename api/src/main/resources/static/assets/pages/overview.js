@@ -44,8 +44,8 @@ function barChart(id, rows, nameOf) {
     tooltip: { trigger: 'axis', formatter: (items) => { const row = rows[items[0].dataIndex];
       return `${names[items[0].dataIndex]}<br>${t('col.count')}: ${count(row.count)}<br>${moneys(row.amounts)}`; } },
     legend: { top: 0 },
-    grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 4 ? 30 : 0 } },
+    grid: { left: 32, right: 8, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: names.length > 4 ? 25 : 0 } },
     yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', show: false }],
     series: [
       { type: 'bar', name: t('col.count'), data: rows.map((row) => row.count) },
@@ -68,7 +68,8 @@ function flowChart(rows) {
     tooltip: { formatter: (item) => { const row = cities[item.dataIndex];
       return row ? `${row.city} (${row.country})<br>${t('col.count')}: ${count(row.count)}<br>${moneys(row.amounts)}` : ORIGIN; } },
     grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', min: 60, max: 130, show: false }, yAxis: { type: 'value', min: 20, max: 53, show: false },
+    // longitude and latitude of Central Asia and China, with room for the easternmost cities' names
+    xAxis: { type: 'value', min: 60, max: 136, show: false }, yAxis: { type: 'value', min: 20, max: 53, show: false },
     series: [
       { type: 'lines', coordinateSystem: 'cartesian2d', lineStyle: { opacity: 0.35, width: 1.5, curveness: 0.2 },
         data: cities.map((row) => ({ coords: [COORDINATES[ORIGIN], COORDINATES[row.city]] })) },
