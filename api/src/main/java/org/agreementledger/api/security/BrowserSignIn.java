@@ -38,7 +38,8 @@ class BrowserSignIn implements AuthenticationSuccessHandler, AuthenticationFailu
     static final String SIGN_IN = "/sign-in";
     static final String SIGN_OUT = "/sign-out";
     /** What the sign-in page needs before anyone has signed in: style, scripts and its texts; none is secret. */
-    static final String[] PUBLIC_ASSETS = {SIGN_IN_PAGE, "/assets/**", "/webjars/**", "/favicon.ico"};
+    static final String[] PUBLIC_ASSETS = {SIGN_IN_PAGE, SignInOptionsController.PATH, "/assets/**", "/webjars/**",
+            "/favicon.ico"};
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final RequestCache pages = pagesOnly();

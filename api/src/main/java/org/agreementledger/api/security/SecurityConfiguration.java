@@ -24,6 +24,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -77,14 +78,16 @@ class SecurityConfiguration {
     }
 
     /**
-     * The web app: people sign in with a form and are kept signed in by a server session; every
+     * The web app: people sign in with a form (the configured users) or through the organisation's
+     * identity provider ({@link IdentityProviderSignIn}) and are kept signed in by a server session; every
      * state-changing request made with that session carries the CSRF token. Requests without
      * credentials or session meet the same rules and answers as API clients.
      */
     @Bean
     @Order(2)
-    SecurityFilterChain browserSecurity(HttpSecurity http, ProblemSecurityHandler problems,
-                                        BrowserSignIn signIn) throws Exception {
+    SecurityFilterChain browserSecurity(HttpSecurity http, ProblemSecurityHandler problems, BrowserSignIn signIn,
+                                        ObjectProvider<ClientRegistrationRepository> identityProvider,
+                                        LedgerSecurityProperties properties) throws Exception {
         http.csrf(csrf -> csrf.csrfTokenRepository(BrowserSignIn.csrfTokens())
                         .csrfTokenRequestHandler(BrowserSignIn.csrfTokenOnEveryAnswer())
                         .requireCsrfProtectionMatcher(BrowserSignIn::needsCsrfToken))
@@ -104,6 +107,9 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(BrowserSignIn.redirectToSignIn(), BrowserSignIn::isPage)
                         .defaultAuthenticationEntryPointFor(problems, AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(problems));
+        if (identityProvider.getIfAvailable() != null) {
+            IdentityProviderSignIn.configure(http, properties);
+        }
         return http.build();
     }
 
