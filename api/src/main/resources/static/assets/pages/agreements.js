@@ -1,7 +1,7 @@
 // The agreements, filtered and paged; every filter is in the URL, so a view can be shared.
 import { count, day, el, label, load, money, refreshOnChange, say, startPage, t } from '../app.js';
 
-const FILTERS = ['city', 'country', 'sector', 'kind', 'status', 'year', 'occasion', 'party', 'awaitingSignatureOf'];
+const FILTERS = ['q', 'city', 'country', 'sector', 'kind', 'status', 'year', 'occasion', 'party', 'awaitingSignatureOf'];
 const KINDS = ['INDUSTRY', 'TECHNOLOGY', 'TALENT'];
 const STATUSES = ['PROPOSED', 'SIGNED', 'CERTIFIED', 'REVOKED', 'DECLINED', 'WITHDRAWN'];
 const PAGE_SIZE = 25;

@@ -56,5 +56,13 @@ class ProposalImportInBrowserTest extends HttpContractTest {
                 .contains("refused", "amount", "'not a number' is not a valid value for amount");
         assertThat(eventCount()).isEqualTo(before + 1);
         browser.screenshot("import-answered");
+
+        // found again by words of its title, in any case; the search is in the address, to be shared
+        browser.open("/agreements.html");
+        browser.type(By.id("filter-q"), "INCUBATOR CENTRE " + unique);
+        browser.click(By.cssSelector("#filters button[type=submit]"));
+        browser.waitFor(driver -> driver.findElements(By.cssSelector("#agreements tbody tr")).size() == 1);
+        assertThat(browser.textOf(By.cssSelector("#agreements tbody tr"))).contains("Incubator centre " + unique);
+        assertThat(browser.currentPath()).contains("q=INCUBATOR");
     }
 }

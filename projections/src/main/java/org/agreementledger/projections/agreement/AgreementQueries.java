@@ -161,6 +161,12 @@ public class AgreementQueries {
         if (filter.awaitingSignatureOf() != null) {
             agreement.add("a.status = ?", AgreementStatus.PROPOSED.name());
         }
+        if (filter.words() != null) {
+            // each side on its own trigram index, joined by id: an OR across the two tables would read them whole
+            String pattern = "%" + filter.words().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            agreement.add("a.agreement_id IN (SELECT agreement_id FROM agreement_view WHERE title ILIKE ?"
+                    + " UNION SELECT agreement_id FROM agreement_party_view WHERE name ILIKE ?)", pattern, pattern);
+        }
         return agreement;
     }
 

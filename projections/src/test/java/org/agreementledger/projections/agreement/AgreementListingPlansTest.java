@@ -50,17 +50,19 @@ class AgreementListingPlansTest {
     @Test
     void noFilteredListingReadsATableWhole() {
         List<AgreementFilter> filters = List.of(
-                new AgreementFilter("City 7", "CN", null, null, null, null, null, null, null),
-                new AgreementFilter(null, "KZ", null, null, null, null, null, null, null),
-                new AgreementFilter(null, null, "SECTOR_3", null, null, null, null, null, null),
-                new AgreementFilter(null, null, null, CooperationKind.TALENT, null, null, null, null, null),
-                new AgreementFilter(null, null, null, null, 2019, null, null, null, null),
-                new AgreementFilter(null, null, null, null, null, AgreementStatus.REVOKED, null, null, null),
-                new AgreementFilter(null, null, null, null, null, null, "Conference 2020", null, null),
-                new AgreementFilter("City 31", "UZ", "SECTOR_1", null, 2024, null, null, null, null),
-                new AgreementFilter(null, null, null, CooperationKind.TECHNOLOGY, 2016, AgreementStatus.SIGNED, null, null, null),
-                new AgreementFilter(null, null, null, null, null, null, null, "P-17-1", null),
-                new AgreementFilter(null, null, null, null, null, null, null, null, "P-18-1"));
+                new AgreementFilter("City 7", "CN", null, null, null, null, null, null, null, null),
+                new AgreementFilter(null, "KZ", null, null, null, null, null, null, null, null),
+                new AgreementFilter(null, null, "SECTOR_3", null, null, null, null, null, null, null),
+                new AgreementFilter(null, null, null, CooperationKind.TALENT, null, null, null, null, null, null),
+                new AgreementFilter(null, null, null, null, 2019, null, null, null, null, null),
+                new AgreementFilter(null, null, null, null, null, AgreementStatus.REVOKED, null, null, null, null),
+                new AgreementFilter(null, null, null, null, null, null, "Conference 2020", null, null, null),
+                new AgreementFilter("City 31", "UZ", "SECTOR_1", null, 2024, null, null, null, null, null),
+                new AgreementFilter(null, null, null, CooperationKind.TECHNOLOGY, 2016, AgreementStatus.SIGNED, null, null, null, null),
+                new AgreementFilter(null, null, null, null, null, null, null, "P-17-1", null, null),
+                new AgreementFilter(null, null, null, null, null, null, null, null, "P-18-1", null),
+                new AgreementFilter(null, null, null, null, null, null, null, null, null, "agreement 1999"),
+                new AgreementFilter(null, null, "SECTOR_3", null, null, null, null, null, null, "Agreement 12"));
         for (AgreementFilter filter : filters) {
             ExplainingJdbcTemplate explaining = new ExplainingJdbcTemplate();
             AgreementPage page = new AgreementQueries(explaining).list(filter, 3, 20);
@@ -87,7 +89,7 @@ class AgreementListingPlansTest {
     @Test
     void theUnfilteredListingReadsAPageOfTheIndexAndCountsNoFurtherThanItsLimit() {
         ExplainingJdbcTemplate explaining = new ExplainingJdbcTemplate();
-        new AgreementQueries(explaining).list(new AgreementFilter(null, null, null, null, null, null, null, null, null), 3, 20);
+        new AgreementQueries(explaining).list(new AgreementFilter(null, null, null, null, null, null, null, null, null, null), 3, 20);
 
         String count = explaining.plans.get(0);
         assertThat(count.lines().skip(1).findFirst().orElseThrow()).as(count).contains("Limit");
@@ -97,9 +99,9 @@ class AgreementListingPlansTest {
     @Test
     void aListingCountsUpToItsLimitAndSaysWhenMoreMatch() {
         AgreementPage all = new AgreementQueries(jdbc).list(new AgreementFilter(null, null, null, null, null, null,
-                null, null, null), 0, 20);
+                null, null, null, null), 0, 20);
         AgreementPage few = new AgreementQueries(jdbc).list(new AgreementFilter("City 31", "UZ", "SECTOR_1", null,
-                2024, null, null, null, null), 0, 20);
+                2024, null, null, null, null, null), 0, 20);
 
         assertThat(all.totalItems()).isEqualTo(AgreementQueries.COUNTED_AT_MOST);
         assertThat(all.totalItemsExact()).isFalse();

@@ -49,7 +49,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 class AgreementProjectionTest {
 
     private static final TotalsFilter NO_FILTER = new TotalsFilter(null, null, null, null, null, null);
-    private static final AgreementFilter ALL_AGREEMENTS = new AgreementFilter(null, null, null, null, null, null, null, null, null);
+    private static final AgreementFilter ALL_AGREEMENTS = new AgreementFilter(null, null, null, null, null, null, null, null, null, null);
 
     private static final Party URUMQI_UNIVERSITY = party("CN-URUMQI-XJU", "Urumqi", "CN");
     private static final Party URUMQI_INSTITUTE = party("CN-URUMQI-INST", "Urumqi", "CN");
@@ -292,7 +292,7 @@ class AgreementProjectionTest {
         fullySigned(PROPOSED_2024, SIGNED_2024, "3.00", URUMQI_UNIVERSITY, WUHAN_COMPANY);
 
         AgreementPage page = agreements.list(new AgreementFilter("Almaty", "KZ", null, null, null,
-                AgreementStatus.SIGNED, null, null, null), 0, 10);
+                AgreementStatus.SIGNED, null, null, null, null), 0, 10);
 
         assertThat(page.items()).extracting(AgreementView::agreementId).containsExactly(signedInAlmaty);
         assertThat(page.totalItems()).isEqualTo(1);
@@ -309,12 +309,30 @@ class AgreementProjectionTest {
         feed(new AgreementWithdrawn(withdrawn, SIGNED_2024, null));
         propose(PROPOSED_2024, "5.00", URUMQI_UNIVERSITY, WUHAN_COMPANY);
 
-        assertThat(listed(new AgreementFilter(null, null, null, null, null, null, null, ALMATY_UNIVERSITY.partyId(), null)))
+        assertThat(listed(new AgreementFilter(null, null, null, null, null, null, null, ALMATY_UNIVERSITY.partyId(), null, null)))
                 .containsExactlyInAnyOrder(signedByBoth, awaitingBoth, signedByAlmatyOnly, withdrawn);
-        assertThat(listed(new AgreementFilter(null, null, null, null, null, null, null, null, ALMATY_UNIVERSITY.partyId())))
+        assertThat(listed(new AgreementFilter(null, null, null, null, null, null, null, null, ALMATY_UNIVERSITY.partyId(), null)))
                 .containsExactly(awaitingBoth);
-        assertThat(listed(new AgreementFilter(null, null, null, null, null, null, null, null, URUMQI_UNIVERSITY.partyId())))
+        assertThat(listed(new AgreementFilter(null, null, null, null, null, null, null, null, URUMQI_UNIVERSITY.partyId(), null)))
                 .hasSize(3).contains(awaitingBoth, signedByAlmatyOnly).doesNotContain(signedByBoth);
+    }
+
+    @Test
+    void agreementsAreFoundByWordsOfTheirTitleOrOfAPartysNameInAnyCase() {
+        UUID byTitle = propose(PROPOSED_2024, "6.00", URUMQI_UNIVERSITY, WUHAN_COMPANY);
+        UUID byParty = propose(PROPOSED_2024, "7.00", URUMQI_INSTITUTE, TASHKENT_INSTITUTE);
+        UUID third = propose(PROPOSED_2024, "8.00", URUMQI_INSTITUTE, ALMATY_UNIVERSITY);
+
+        assertThat(listed(searching("AGREEMENT 6.0"))).containsExactly(byTitle);
+        assertThat(listed(searching(TASHKENT_INSTITUTE.name().toLowerCase().substring(2)))).containsExactly(byParty);
+        // the words are text: % and _ match only themselves
+        assertThat(listed(searching("%"))).isEmpty();
+        assertThat(listed(searching("Agreement _.00"))).isEmpty();
+        assertThat(listed(searching("8.00"))).containsExactly(third);
+    }
+
+    private static AgreementFilter searching(String words) {
+        return new AgreementFilter(null, null, null, null, null, null, null, null, null, words);
     }
 
     private List<UUID> listed(AgreementFilter filter) {

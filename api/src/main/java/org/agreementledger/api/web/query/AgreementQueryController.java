@@ -73,6 +73,7 @@ class AgreementQueryController {
                                     @RequestParam(required = false) String occasion,
                                     @RequestParam(required = false) String party,
                                     @RequestParam(required = false) String awaitingSignatureOf,
+                                    @RequestParam(required = false) String q,
                                     @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
         if (page < 0) {
@@ -82,7 +83,7 @@ class AgreementQueryController {
             throw new InvalidQueryException("size", "size must be at least 1.");
         }
         AgreementFilter filter = filterOf(city, country, sector, kind, year, status, occasion, party,
-                awaitingSignatureOf);
+                awaitingSignatureOf, q);
         return agreements.list(filter, page, size);
     }
 
@@ -101,9 +102,10 @@ class AgreementQueryController {
                        @RequestParam(required = false) String occasion,
                        @RequestParam(required = false) String party,
                        @RequestParam(required = false) String awaitingSignatureOf,
+                       @RequestParam(required = false) String q,
                        HttpServletResponse response) throws IOException {
         AgreementFilter filter = filterOf(city, country, sector, kind, year, status, occasion, party,
-                awaitingSignatureOf);
+                awaitingSignatureOf, q);
         response.setContentType(CsvWriter.MEDIA_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"agreements.csv\"");
         Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
@@ -133,9 +135,10 @@ class AgreementQueryController {
 
     private static AgreementFilter filterOf(String city, String country, String sector, CooperationKind kind,
                                             Integer year, AgreementStatus status, String occasion, String party,
-                                            String awaitingSignatureOf) {
+                                            String awaitingSignatureOf, String words) {
         return new AgreementFilter(QueryParameters.blankToNull(city), QueryParameters.blankToNull(country),
                 QueryParameters.blankToNull(sector), kind, year, status, QueryParameters.blankToNull(occasion),
-                QueryParameters.blankToNull(party), QueryParameters.blankToNull(awaitingSignatureOf));
+                QueryParameters.blankToNull(party), QueryParameters.blankToNull(awaitingSignatureOf),
+                words == null || words.isBlank() ? null : words.strip());
     }
 }
