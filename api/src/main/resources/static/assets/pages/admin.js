@@ -9,11 +9,13 @@ async function refresh() {
   try {
     const states = await load('/api/admin/projections');
     document.getElementById('processors').replaceChildren(
-      el('thead', {}, el('tr', {}, ['admin.processor', 'admin.segment', 'admin.position', 'admin.caughtUp',
+      el('thead', {}, el('tr', {}, ['admin.processor', 'admin.segment', 'admin.position', 'admin.lag', 'admin.caughtUp',
         'admin.replaying', 'admin.error'].map((key) => el('th', { scope: 'col' }, t(key))))),
       el('tbody', {}, states.processors.flatMap((processor) => processor.segments.map((segment) => el('tr', {},
         el('td', {}, processor.name), el('td', {}, String(segment.segment)),
         el('td', { class: 'number' }, segment.position === null ? '–' : count(segment.position)),
+        el('td', { class: 'number lag' }, segment.position === null ? '–'
+          : count(Math.max(0, states.ledgerPosition - segment.position))),
         el('td', { class: segment.caughtUp ? 'ok' : 'pending' }, segment.caughtUp ? '✓' : '…'),
         el('td', {}, segment.replaying ? '✓' : ''), el('td', { class: segment.error ? 'bad' : '' }, segment.error ? '✗' : ''))))));
     const rebuild = states.rebuild;

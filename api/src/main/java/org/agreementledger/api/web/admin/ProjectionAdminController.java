@@ -1,6 +1,7 @@
 package org.agreementledger.api.web.admin;
 
 import org.agreementledger.api.openapi.Refuses;
+import org.agreementledger.projections.eventstore.LedgerHorizon;
 import org.agreementledger.projections.rebuild.ReadModelRebuild;
 import org.agreementledger.projections.reconciliation.Reconciliation;
 import org.agreementledger.projections.reconciliation.ReconciliationReport;
@@ -23,15 +24,17 @@ class ProjectionAdminController {
 
     private final ReadModelRebuild rebuild;
     private final Reconciliation reconciliation;
+    private final LedgerHorizon horizon;
 
-    public ProjectionAdminController(ReadModelRebuild rebuild, Reconciliation reconciliation) {
+    public ProjectionAdminController(ReadModelRebuild rebuild, Reconciliation reconciliation, LedgerHorizon horizon) {
         this.rebuild = rebuild;
         this.reconciliation = reconciliation;
+        this.horizon = horizon;
     }
 
     @GetMapping("/projections")
     public ProjectionStates projections() {
-        return new ProjectionStates(rebuild.states(), rebuild.state());
+        return new ProjectionStates(rebuild.states(), rebuild.state(), horizon.stablePosition());
     }
 
     /**
