@@ -20,7 +20,9 @@ async function refresh() {
         el('td', {}, segment.replaying ? '✓' : ''), el('td', { class: segment.error ? 'bad' : '' }, segment.error ? '✗' : ''))))));
     const rebuild = states.rebuild;
     document.getElementById('rebuild-state').textContent = rebuild.phase === 'NONE' ? ''
-      : `rebuild: ${rebuild.phase} · ${count(rebuild.events)} events${rebuild.eventsPerSecond ? ` · ${count(rebuild.eventsPerSecond)}/s` : ''}${rebuild.message ? ` · ${rebuild.message}` : ''}`;
+      : [t('admin.rebuildState', { phase: rebuild.phase, events: count(rebuild.events) }),
+        rebuild.eventsPerSecond ? `${count(rebuild.eventsPerSecond)}/s` : '', rebuild.message || '']
+        .filter(Boolean).join(' · ');
   } catch (error) {
     say(t('error.load', { message: error.message }), 'bad');
   }
