@@ -80,34 +80,43 @@ function blankToNull(value) {
   return value === '' || value === undefined ? null : value;
 }
 
+/**
+ * The actions the user may take at the agreement's stage. The forms stay as they are while the same
+ * actions are offered: the page is redrawn whenever the ledger moves, and must not wipe what is typed.
+ */
 function actionsFor(agreement) {
-  const forms = [];
+  const offered = [];
   const mine = me.partyId && agreement.parties.find((party) => party.partyId === me.partyId);
   if (hasRole(me, 'SIGNATORY') && mine && agreement.status === 'PROPOSED' && !mine.signedOn) {
-    forms.push(actionForm('sign', t('action.sign', { party: mine.name }), 'signatures',
+    offered.push(() => actionForm('sign', t('action.sign', { party: mine.name }), 'signatures',
       [['signedOn', 'action.date', 'date', today()]],
       (values) => ({ partyId: me.partyId, signedOn: values.signedOn })));
-    forms.push(actionForm('decline', t('action.decline', { party: mine.name }), 'declines',
+    offered.push(() => actionForm('decline', t('action.decline', { party: mine.name }), 'declines',
       [['declinedOn', 'action.date', 'date', today()], ['reason', 'action.reason', 'textarea']],
       (values) => ({ partyId: me.partyId, declinedOn: values.declinedOn, reason: blankToNull(values.reason) })));
   }
   if (hasRole(me, 'CERTIFIER') && agreement.status === 'SIGNED') {
-    forms.push(actionForm('certify', t('action.certify'), 'certification',
+    offered.push(() => actionForm('certify', t('action.certify'), 'certification',
       [['certificateNo', 'action.certificateNo', 'text'], ['certifiedOn', 'action.date', 'date', today()]],
       (values) => ({ certificateNo: values.certificateNo, certifiedOn: values.certifiedOn })));
   }
   if (hasRole(me, 'CERTIFIER') && agreement.status === 'CERTIFIED') {
-    forms.push(actionForm('revoke', t('action.revoke'), 'certification/revocation',
+    offered.push(() => actionForm('revoke', t('action.revoke'), 'certification/revocation',
       [['revokedOn', 'action.date', 'date', today()], ['reason', 'action.reason', 'textarea']],
       (values) => ({ revokedOn: values.revokedOn, reason: blankToNull(values.reason) })));
   }
   if (hasRole(me, 'REGISTRAR') && agreement.status === 'PROPOSED') {
-    forms.push(actionForm('withdraw', t('action.withdraw'), 'withdrawal',
+    offered.push(() => actionForm('withdraw', t('action.withdraw'), 'withdrawal',
       [['withdrawnOn', 'action.date', 'date', today()], ['reason', 'action.reason', 'textarea']],
       (values) => ({ withdrawnOn: values.withdrawnOn, reason: blankToNull(values.reason) })));
   }
-  document.getElementById('action-forms').replaceChildren(...forms);
-  document.getElementById('actions').hidden = forms.length === 0;
+  const container = document.getElementById('action-forms');
+  const stage = `${agreement.status}:${offered.length}`;
+  if (container.dataset.stage !== stage) {
+    container.dataset.stage = stage;
+    container.replaceChildren(...offered.map((build) => build()));
+  }
+  document.getElementById('actions').hidden = offered.length === 0;
 }
 
 async function renderHistory() {

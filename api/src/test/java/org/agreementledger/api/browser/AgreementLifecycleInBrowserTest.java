@@ -177,6 +177,24 @@ class AgreementLifecycleInBrowserTest extends HttpContractTest {
                 .as("the same page, not a reload").isEqualTo(page);
     }
 
+    @Test
+    void whatAPersonTypesSurvivesThePageBeingRedrawnAsTheLedgerMovesOn() {
+        String agreementId = propose("530000.00");
+        browser.signIn("signatory-xju");
+        browser.open("/agreement.html?id=" + agreementId);
+        browser.type(By.id("decline-reason"), "Still negotiating the terms");
+        browser.driver().executeScript("document.getElementById('agreement-status').dataset.drawn = 'before';");
+
+        propose("1.00");
+
+        // the page was drawn anew for the other agreement's event...
+        browser.waitFor(driver -> driver.findElements(By.cssSelector("#agreement-status[data-drawn]")).isEmpty()
+                && !driver.findElements(By.id("agreement-status")).isEmpty());
+        // ...and the reason being typed is still there
+        assertThat(browser.driver().findElement(By.id("decline-reason")).getAttribute("value"))
+                .isEqualTo("Still negotiating the terms");
+    }
+
     private void fillProposal(String title, String amount) {
         browser.type(By.id("title"), title);
         browser.type(By.id("value.amount"), amount);

@@ -3,8 +3,11 @@ package org.agreementledger.api.browser;
 import org.agreementledger.api.support.LedgerClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -19,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -76,9 +80,10 @@ final class Browser implements AutoCloseable {
     }
 
     void type(By field, String text) {
-        WebElement element = waitFor(ExpectedConditions.elementToBeClickable(field));
-        element.clear();
-        element.sendKeys(text);
+        waitFor(driver -> act(driver, field, element -> {
+            element.clear();
+            element.sendKeys(text);
+        }));
     }
 
     /**
@@ -86,28 +91,55 @@ final class Browser implements AutoCloseable {
      * the value, then the events a person's choice fires.
      */
     void setDate(By field, String isoDate) {
-        WebElement element = waitFor(ExpectedConditions.elementToBeClickable(field));
-        driver.executeScript("arguments[0].value = arguments[1];"
+        waitFor(driver -> act(driver, field, element -> this.driver.executeScript("arguments[0].value = arguments[1];"
                 + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", element, isoDate);
+                + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", element, isoDate)));
     }
 
     void click(By target) {
-        waitFor(ExpectedConditions.elementToBeClickable(target)).click();
+        waitFor(driver -> act(driver, target, WebElement::click));
     }
 
     String textOf(By target) {
-        return waitFor(ExpectedConditions.visibilityOfElementLocated(target)).getText();
+        return waitFor(driver -> shown(driver, target));
     }
 
     /** Waits until the element shows the text, and answers all it shows. */
     String waitForText(By target, String text) {
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(target, text));
-        return driver.findElement(target).getText();
+        return waitFor(driver -> {
+            String shown = shown(driver, target);
+            return shown != null && shown.contains(text) ? shown : null;
+        });
+    }
+
+    /**
+     * The pages draw their parts anew as the ledger moves on: an element found may be gone the
+     * moment after, and is then looked for again.
+     */
+    private static Boolean act(WebDriver driver, By target, Consumer<WebElement> action) {
+        try {
+            WebElement element = driver.findElement(target);
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return null;
+            }
+            action.accept(element);
+            return true;
+        } catch (NoSuchElementException | StaleElementReferenceException redrawn) {
+            return null;
+        }
+    }
+
+    private static String shown(WebDriver driver, By target) {
+        try {
+            WebElement element = driver.findElement(target);
+            return element.isDisplayed() ? element.getText() : null;
+        } catch (NoSuchElementException | StaleElementReferenceException redrawn) {
+            return null;
+        }
     }
 
     /** Waits for the condition; when it does not come, says where the browser is and what it shows. */
-    <T> T waitFor(Function<? super org.openqa.selenium.WebDriver, T> condition) {
+    <T> T waitFor(Function<? super WebDriver, T> condition) {
         try {
             return new WebDriverWait(driver, PATIENCE).until(condition);
         } catch (TimeoutException timeout) {
