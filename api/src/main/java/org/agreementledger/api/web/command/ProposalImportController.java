@@ -10,6 +10,7 @@ import org.agreementledger.api.problem.ProblemCode;
 import org.agreementledger.api.problem.Problems;
 import org.agreementledger.api.problem.UnreadableValue;
 import org.agreementledger.api.web.idempotency.IdempotentCommandRunner;
+import org.agreementledger.api.web.idempotency.RequestFingerprint;
 import org.agreementledger.api.web.idempotency.RequestIdentity;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,11 +18,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -105,13 +103,11 @@ class ProposalImportController {
         }
     }
 
-    /** The same line, however often sent, is the same request: its key is the SHA-256 of what it proposes. */
+    /**
+     * The same line, however often sent, is the same request: its key is the fingerprint of what it
+     * proposes, as the Idempotency-Key of any request tells bodies apart.
+     */
     private String keyOf(ProposeAgreementRequest proposal) {
-        try {
-            byte[] content = objectMapper.writeValueAsBytes(proposal);
-            return KEY_PREFIX + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (JsonProcessingException | NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return KEY_PREFIX + RequestFingerprint.of(objectMapper.valueToTree(proposal));
     }
 }

@@ -16,7 +16,7 @@ import java.util.HexFormat;
  * with object keys sorted and decimals written plainly, so key order and number notation in the
  * body do not matter.
  */
-final class RequestFingerprint {
+public final class RequestFingerprint {
 
     private static final ObjectWriter CANONICAL = JsonMapper.builder()
             .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
@@ -27,7 +27,7 @@ final class RequestFingerprint {
     private RequestFingerprint() {
     }
 
-    static String of(JsonNode request) {
+    public static String of(JsonNode request) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(request)));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
