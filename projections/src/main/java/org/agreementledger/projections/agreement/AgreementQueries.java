@@ -63,12 +63,7 @@ public class AgreementQueries {
         Conditions agreement = agreementConditions(filter);
         Conditions all = agreement.and(place.existsForAgreement());
         Long counted = count(place, agreement);
-        List<Object> pageArguments = new ArrayList<>(all.arguments());
-        pageArguments.add(pageSize);
-        pageArguments.add((long) page * pageSize);
-        List<AgreementView> items = withParties(jdbc.query("SELECT " + AGREEMENT_COLUMNS + " FROM agreement_view a"
-                        + all.where() + " ORDER BY a.proposed_on DESC, a.agreement_id LIMIT ? OFFSET ?",
-                (row, i) -> agreementOf(row), pageArguments.toArray()));
+        List<AgreementView> items = inListingOrder(all, "LIMIT ? OFFSET ?", pageSize, (long) page * pageSize);
         boolean exact = counted == null || counted <= COUNTED_AT_MOST;
         long total = counted == null ? 0 : Math.min(counted, COUNTED_AT_MOST);
         return new AgreementPage(items, page, pageSize, total, exact, (total + pageSize - 1) / pageSize);
@@ -87,14 +82,19 @@ public class AgreementQueries {
             if (last != null) {
                 page = all.and(after(last));
             }
-            List<Object> arguments = new ArrayList<>(page.arguments());
-            arguments.add(EXPORT_BATCH_SIZE);
-            batch = withParties(jdbc.query("SELECT " + AGREEMENT_COLUMNS + " FROM agreement_view a" + page.where()
-                    + " ORDER BY a.proposed_on DESC, a.agreement_id LIMIT ?", (row, i) -> agreementOf(row),
-                    arguments.toArray()));
+            batch = inListingOrder(page, "LIMIT ?", EXPORT_BATCH_SIZE);
             batch.forEach(consumer);
             last = batch.isEmpty() ? null : batch.get(batch.size() - 1);
         } while (batch.size() == EXPORT_BATCH_SIZE);
+    }
+
+    /** The agreements that meet the conditions, in the listing's order, with their parties, as far as the limit says. */
+    private List<AgreementView> inListingOrder(Conditions conditions, String limit, Object... limitArguments) {
+        List<Object> arguments = new ArrayList<>(conditions.arguments());
+        arguments.addAll(List.of(limitArguments));
+        return withParties(jdbc.query("SELECT " + AGREEMENT_COLUMNS + " FROM agreement_view a" + conditions.where()
+                + " ORDER BY a.proposed_on DESC, a.agreement_id " + limit, (row, i) -> agreementOf(row),
+                arguments.toArray()));
     }
 
     /** The agreements after this one in the listing's order: newest proposal first, then agreement id. */
