@@ -1,14 +1,10 @@
 package org.agreementledger.api.browser;
 
-import org.agreementledger.api.support.HttpContractTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -23,23 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same command API as every client: a registrar proposes it, both parties' signatories sign, the
  * certifier certifies, and the auditor sees every event on the timeline, each verifying.
  */
-class AgreementLifecycleInBrowserTest extends HttpContractTest {
+class AgreementLifecycleInBrowserTest extends InBrowserTest {
 
     private static final String PROPOSED_ON = "2024-08-20";
-
-    @LocalServerPort
-    private int port;
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void proposedSignedByBothPartiesCertifiedAndSeenOnTheTimeline() {

@@ -1,12 +1,8 @@
 package org.agreementledger.api.browser;
 
-import org.agreementledger.api.support.HttpContractTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,21 +12,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A registrar uploads the secretariat's list in the browser and reads each line's answer. */
-class ProposalImportInBrowserTest extends HttpContractTest {
-
-    @LocalServerPort
-    private int port;
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+class ProposalImportInBrowserTest extends InBrowserTest {
 
     @Test
     void aListWithABadLineIsAnsweredLineByLine(@TempDir Path directory) throws IOException {

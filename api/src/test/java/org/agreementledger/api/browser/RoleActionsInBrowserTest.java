@@ -1,12 +1,8 @@
 package org.agreementledger.api.browser;
 
-import org.agreementledger.api.support.HttpContractTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -18,21 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * certification, an auditor verifies the ledger and takes its checkpoint, an admin sees how far
  * behind the processors are and runs a reconciliation.
  */
-class RoleActionsInBrowserTest extends HttpContractTest {
-
-    @LocalServerPort
-    private int port;
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+class RoleActionsInBrowserTest extends InBrowserTest {
 
     @Test
     void aRegistrarWithdrawsItsProposalWithAReason() {
