@@ -138,10 +138,16 @@ async function renderHistory() {
   }));
 }
 
+// the agreement as last drawn: another agreement's event leaves this page, and its history, as they are
+let drawn = null;
+
 async function refresh(position) {
   try {
     // after an action, read the agreement as of the command's own event: never an older state
     const agreement = await load(`/api/agreements/${agreementId}`, asOf(position));
+    const now = JSON.stringify(agreement);
+    if (now === drawn) return;
+    drawn = now;
     renderAgreement(agreement);
     actionsFor(agreement);
     await renderHistory();

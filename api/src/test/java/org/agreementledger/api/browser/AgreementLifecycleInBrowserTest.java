@@ -167,9 +167,11 @@ class AgreementLifecycleInBrowserTest extends InBrowserTest {
         browser.type(By.id("decline-reason"), "Still negotiating the terms");
         browser.driver().executeScript("document.getElementById('agreement-status').dataset.drawn = 'before';");
 
-        propose("1.00");
+        client.post("signatory-kbtu", "/api/agreements/" + agreementId + "/signatures",
+                Map.of("partyId", "KZ-ALMATY-KBTU", "signedOn", "2024-08-22"));
 
-        // the page was drawn anew for the other agreement's event...
+        // the page was drawn anew with the other party's signature...
+        browser.waitForText(By.cssSelector("#parties tr[data-party='KZ-ALMATY-KBTU']"), "Signed");
         browser.waitFor(driver -> driver.findElements(By.cssSelector("#agreement-status[data-drawn]")).isEmpty()
                 && !driver.findElements(By.id("agreement-status")).isEmpty());
         // ...and the reason being typed is still there
