@@ -104,6 +104,46 @@ export async function load(path, headers = {}) {
   return answer.data;
 }
 
+/** The ledger's codes, in the order forms offer them (sectors come from the server's catalogue). */
+export const KINDS = ['INDUSTRY', 'TECHNOLOGY', 'TALENT'];
+export const STATUSES = ['PROPOSED', 'SIGNED', 'CERTIFIED', 'REVOKED', 'DECLINED', 'WITHDRAWN'];
+export const ORGANISATION_TYPES = ['ENTERPRISE', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'ALLIANCE', 'GOVERNMENT_BODY', 'INCUBATOR'];
+
+/** Fills a filter's select: "any", then each code by its label. */
+export function anyOrOneOf(select, codes, group) {
+  select.replaceChildren(el('option', { value: '' }, t('filter.any')),
+    ...codes.map((code) => el('option', { value: code }, label(group, code))));
+}
+
+/**
+ * Keeps a page's filters in its address, so that a view can be shared: the form shows those it has
+ * a field for, its submission changes them and its reset clears them all (each going back to the
+ * first page), and the page is refreshed. Answers the address's parameters, the filters alone as a
+ * query, and a way to change some.
+ */
+export function filtersInAddress(form, names, refresh, defaults = {}) {
+  const params = new URLSearchParams(location.search);
+  const inForm = names.filter((name) => form.elements[name]);
+  inForm.forEach((name) => { form.elements[name].value = params.get(name) || defaults[name] || ''; });
+  const go = (changes) => {
+    Object.entries(changes).forEach(([name, value]) => (value ? params.set(name, value) : params.delete(name)));
+    history.pushState(null, '', params.toString() ? `?${params}` : location.pathname);
+    refresh();
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    go({ ...Object.fromEntries(inForm.map((name) => [name, form.elements[name].value.trim()])), page: '' });
+  });
+  form.addEventListener('reset', () => setTimeout(() => go(Object.fromEntries([...names, 'page'].map((name) => [name, '']))), 0));
+  window.addEventListener('popstate', () => location.reload());
+  const query = () => {
+    const filters = new URLSearchParams();
+    names.forEach((name) => { if (params.get(name)) filters.set(name, params.get(name)); });
+    return filters;
+  };
+  return { params, query, go };
+}
+
 /** Builds an element: el('a', {href: '/'}, 'text', child...). Text is always set as text, never as HTML. */
 export function el(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);

@@ -1,38 +1,25 @@
 // The agreements, filtered and paged; every filter is in the URL, so a view can be shared.
-import { count, day, el, label, load, money, refreshOnChange, say, startPage, t } from '../app.js';
+import { KINDS, STATUSES, anyOrOneOf, count, day, el, filtersInAddress, label, load, money, refreshOnChange, say,
+  startPage, t } from '../app.js';
 
 const FILTERS = ['q', 'city', 'country', 'sector', 'kind', 'status', 'year', 'occasion', 'party', 'awaitingSignatureOf'];
-const KINDS = ['INDUSTRY', 'TECHNOLOGY', 'TALENT'];
-const STATUSES = ['PROPOSED', 'SIGNED', 'CERTIFIED', 'REVOKED', 'DECLINED', 'WITHDRAWN'];
 const PAGE_SIZE = 25;
 
-const params = new URLSearchParams(location.search);
 const me = await startPage('nav.agreements');
-if (params.get('awaiting') === 'mine' && me.partyId) {
-  params.delete('awaiting');
-  params.set('awaitingSignatureOf', me.partyId);
-  history.replaceState(null, '', `?${params}`);
+const asked = new URLSearchParams(location.search);
+if (asked.get('awaiting') === 'mine' && me.partyId) {
+  asked.delete('awaiting');
+  asked.set('awaitingSignatureOf', me.partyId);
+  history.replaceState(null, '', `?${asked}`);
   document.getElementById('page-title').textContent = t('nav.awaiting');
 }
 
-function options(select, codes, group) {
-  select.replaceChildren(el('option', { value: '' }, t('filter.any')),
-    ...codes.map((code) => el('option', { value: code }, label(group, code))));
-}
-
 const sectors = await load('/api/sectors');
-options(document.getElementById('filter-sector'), sectors.map((sector) => sector.code), 'sector');
-options(document.getElementById('filter-kind'), KINDS, 'kind');
-options(document.getElementById('filter-status'), STATUSES, 'status');
+anyOrOneOf(document.getElementById('filter-sector'), sectors.map((sector) => sector.code), 'sector');
+anyOrOneOf(document.getElementById('filter-kind'), KINDS, 'kind');
+anyOrOneOf(document.getElementById('filter-status'), STATUSES, 'status');
 
-const form = document.getElementById('filters');
-FILTERS.forEach((name) => { if (form.elements[name]) form.elements[name].value = params.get(name) || ''; });
-
-function filters() {
-  const query = new URLSearchParams();
-  FILTERS.forEach((name) => { if (params.get(name)) query.set(name, params.get(name)); });
-  return query;
-}
+const { params, query: filters, go } = filtersInAddress(document.getElementById('filters'), FILTERS, () => refresh());
 
 async function refresh() {
   const page = Number(params.get('page') || 0);
@@ -58,20 +45,7 @@ async function refresh() {
   }
 }
 
-function go(changes) {
-  Object.entries(changes).forEach(([name, value]) => (value ? params.set(name, value) : params.delete(name)));
-  history.pushState(null, '', `?${params}`);
-  refresh();
-}
-
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  go({ ...Object.fromEntries(FILTERS.filter((name) => form.elements[name]).map((name) => [name, form.elements[name].value.trim()])), page: '' });
-});
-form.addEventListener('reset', () => setTimeout(() => go(Object.fromEntries([...FILTERS, 'page'].map((name) => [name, '']))), 0));
 document.getElementById('previous-page').addEventListener('click', () => go({ page: String(Number(params.get('page') || 0) - 1) }));
 document.getElementById('next-page').addEventListener('click', () => go({ page: String(Number(params.get('page') || 0) + 1) }));
-window.addEventListener('popstate', () => location.reload());
-
 await refresh();
 refreshOnChange(refresh);

@@ -1,11 +1,10 @@
 // Totals by sector, year, country and city for a stage, with every filter in the URL so a view can be shared.
 /* global echarts */
-import { count, el, hasRole, label, load, moneys, refreshOnChange, say, startPage, t } from '../app.js';
+import { KINDS, anyOrOneOf, count, el, filtersInAddress, hasRole, label, load, moneys, refreshOnChange, say, startPage,
+  t } from '../app.js';
 import { COORDINATES, ORIGIN } from '../places.js';
 
 const FILTERS = ['stage', 'city', 'country', 'sector', 'kind', 'year', 'occasion'];
-const KINDS = ['INDUSTRY', 'TECHNOLOGY', 'TALENT'];
-const params = new URLSearchParams(location.search);
 
 const me = await startPage('nav.overview');
 if (!hasRole(me, 'ANALYST', 'AUDITOR', 'ADMIN')) {
@@ -14,11 +13,9 @@ if (!hasRole(me, 'ANALYST', 'AUDITOR', 'ADMIN')) {
 }
 const form = document.getElementById('filters');
 const sectors = await load('/api/sectors');
-form.elements.sector.replaceChildren(el('option', { value: '' }, t('filter.any')),
-  ...sectors.map((sector) => el('option', { value: sector.code }, label('sector', sector.code))));
-form.elements.kind.replaceChildren(el('option', { value: '' }, t('filter.any')),
-  ...KINDS.map((kind) => el('option', { value: kind }, label('kind', kind))));
-FILTERS.forEach((name) => { form.elements[name].value = params.get(name) || (name === 'stage' ? 'signed' : ''); });
+anyOrOneOf(form.elements.sector, sectors.map((sector) => sector.code), 'sector');
+anyOrOneOf(form.elements.kind, KINDS, 'kind');
+const filters = filtersInAddress(form, FILTERS, () => refresh(), { stage: 'signed' });
 
 const charts = {};
 function chart(id) {
@@ -28,8 +25,8 @@ function chart(id) {
 window.addEventListener('resize', () => Object.values(charts).forEach((each) => each.resize()));
 
 function totalsQuery(by) {
-  const query = new URLSearchParams({ by });
-  FILTERS.forEach((name) => { if (params.get(name)) query.set(name, params.get(name)); });
+  const query = filters.query();
+  query.set('by', by);
   return query;
 }
 
@@ -112,15 +109,7 @@ async function refresh() {
   }
 }
 
-form.addEventListener('submit', (event) => {
-  event.preventDefault();
-  FILTERS.forEach((name) => { const value = form.elements[name].value.trim(); if (value) params.set(name, value); else params.delete(name); });
-  history.pushState(null, '', `?${params}`);
-  refresh();
-});
 form.elements.stage.addEventListener('change', () => form.requestSubmit());
-form.addEventListener('reset', () => setTimeout(() => { FILTERS.forEach((name) => params.delete(name)); history.pushState(null, '', location.pathname); refresh(); }, 0));
-window.addEventListener('popstate', () => location.reload());
 
 await refresh();
 refreshOnChange(refresh);

@@ -1,8 +1,5 @@
 // A registrar proposes an agreement; the ledger's own answer says what is wrong, field by field.
-import { api, el, label, load, showProblem, startPage, t, today } from '../app.js';
-
-const KINDS = ['INDUSTRY', 'TECHNOLOGY', 'TALENT'];
-const ORGANISATION_TYPES = ['ENTERPRISE', 'UNIVERSITY', 'RESEARCH_INSTITUTE', 'ALLIANCE', 'GOVERNMENT_BODY', 'INCUBATOR'];
+import { KINDS, ORGANISATION_TYPES, api, el, label, load, showProblem, startPage, t, today } from '../app.js';
 const PARTY_FIELDS = [['partyId', 'propose.partyId'], ['name', 'propose.partyName'], ['organisationType', 'propose.organisationType'],
   ['city', 'col.city'], ['country', 'col.country']];
 
