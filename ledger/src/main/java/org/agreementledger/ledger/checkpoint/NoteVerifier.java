@@ -10,6 +10,8 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks C2SP signed notes made with one Ed25519 key, given as a verifier key
@@ -23,10 +25,18 @@ public final class NoteVerifier {
     static final String SIGNATURE_LINE_START = "\u2014 ";
     /** The X.509 SubjectPublicKeyInfo prefix of a raw Ed25519 public key. */
     private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+    /** Enough for every checkpoint of a large log; beyond it, notes are checked anew each time. */
+    private static final int NOTES_REMEMBERED = 100_000;
 
     private final String name;
     private final byte[] publicKey;
     private final byte[] keyId;
+    /**
+     * The notes whose signature verified, with their text: the JDK's Ed25519 takes milliseconds a
+     * check, and verifying the whole ledger checks every checkpoint ever signed. A note is the same
+     * bytes or another note, so a note found here verified before and would verify again.
+     */
+    private final Map<String, String> verified = new ConcurrentHashMap<>();
 
     public NoteVerifier(String name, byte[] publicKey) {
         this.name = name;
@@ -65,6 +75,18 @@ public final class NoteVerifier {
 
     /** The note's text (the part signed), when a signature of this key verifies over it. */
     public String verifiedText(String note) throws NoteException {
+        String known = verified.get(note);
+        if (known != null) {
+            return known;
+        }
+        String text = textSignedIn(note);
+        if (verified.size() < NOTES_REMEMBERED) {
+            verified.put(note, text);
+        }
+        return text;
+    }
+
+    private String textSignedIn(String note) throws NoteException {
         int blank = note.lastIndexOf("\n\n");
         if (blank < 0) {
             throw new NoteException("a signed note is a text, a blank line and signature lines");

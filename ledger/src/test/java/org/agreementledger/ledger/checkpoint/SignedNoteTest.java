@@ -56,6 +56,17 @@ class SignedNoteTest {
         assertThat(NoteVerifier.of(plusKey).name()).isEqualTo("TEST");
     }
 
+    /** A note once verified is remembered, and a note that differs from it in one byte is still checked. */
+    @Test
+    void aNoteAlteredAfterItsGenuineSelfVerifiedIsStillRefused() throws Exception {
+        NoteVerifier peter = NoteVerifier.of(PETER_VERIFIER_KEY);
+        assertThat(peter.verifiedText(NOTE)).isEqualTo(TEXT);
+
+        assertThatThrownBy(() -> peter.verifiedText(NOTE.replace("answer", "Answer")))
+                .isInstanceOf(NoteException.class);
+        assertThat(peter.verifiedText(NOTE)).isEqualTo(TEXT);
+    }
+
     @Test
     void anAlteredTextOrAnotherKeyIsRefused() throws Exception {
         NoteVerifier peter = NoteVerifier.of(PETER_VERIFIER_KEY);
