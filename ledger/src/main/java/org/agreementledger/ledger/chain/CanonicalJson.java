@@ -1,6 +1,7 @@
 package org.agreementledger.ledger.chain;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,37 +46,54 @@ public final class CanonicalJson {
     }
 
     public static String write(JsonNode node) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator generator = MAPPER.createGenerator(out)) {
-            write(node, generator);
+        SegmentedStringWriter out = new SegmentedStringWriter(MAPPER.getFactory()._getBufferRecycler());
+        try {
+            try (JsonGenerator generator = MAPPER.createGenerator(out)) {
+                write(node, generator);
+            }
+            return out.getAndClear();
         } catch (IOException e) {
             throw new UncheckedIOException("a tree in memory is always writable", e);
         }
-        return out.toString();
     }
 
     /** Keys and text are escaped by the one generator as Jackson's defaults escape them, which hashes recorded before rely on. */
     private static void write(JsonNode node, JsonGenerator generator) throws IOException {
-        if (node.isObject()) {
-            List<String> names = new ArrayList<>(node.size());
-            node.fieldNames().forEachRemaining(names::add);
-            Collections.sort(names);
-            generator.writeStartObject();
-            for (String name : names) {
-                generator.writeFieldName(name);
-                write(node.get(name), generator);
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                List<String> names = new ArrayList<>(node.size());
+                node.fieldNames().forEachRemaining(names::add);
+                Collections.sort(names);
+                generator.writeStartObject();
+                for (String name : names) {
+                    generator.writeFieldName(name);
+                    write(node.get(name), generator);
+                }
+                generator.writeEndObject();
             }
-            generator.writeEndObject();
-        } else if (node.isArray()) {
-            generator.writeStartArray();
-            for (JsonNode element : node) {
-                write(element, generator);
+            case ARRAY -> {
+                generator.writeStartArray();
+                for (JsonNode element : node) {
+                    write(element, generator);
+                }
+                generator.writeEndArray();
             }
-            generator.writeEndArray();
-        } else if (node.isBigDecimal()) {
-            generator.writeNumber(node.decimalValue().toPlainString());
-        } else {
-            generator.writeTree(node);
+            // as each node would write itself, without looking up its serializer
+            case STRING -> generator.writeString(node.textValue());
+            case BOOLEAN -> generator.writeBoolean(node.booleanValue());
+            case NULL -> generator.writeNull();
+            case NUMBER -> {
+                if (node.isBigDecimal()) {
+                    generator.writeNumber(node.decimalValue().toPlainString());
+                } else if (node.isInt()) {
+                    generator.writeNumber(node.intValue());
+                } else if (node.isLong()) {
+                    generator.writeNumber(node.longValue());
+                } else {
+                    generator.writeTree(node);
+                }
+            }
+            default -> generator.writeTree(node);
         }
     }
 

@@ -113,6 +113,25 @@ class EventHasherTest {
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
+    /**
+     * Hashes recorded since the first event must recompute byte for byte, whatever the hashing code
+     * becomes: text in several scripts, every kind of escape (a lone surrogate included), numbers of
+     * every kind, nesting, and metadata fields the hash leaves out.
+     */
+    @Test
+    void theHashOfTrickyContentIsTheOneRecordedBefore() {
+        String payload = """
+                {"title":"\u4e4c\u9c81\u6728\u9f50 \u2014 \u0410\u043b\u043c\u0430\u0442\u044b \\\"joint\\\" lab\\\\\\t\\n\\u0001\\ud800 \uD83D\uDE00",\
+                "count":42,"big":123456789012345678901234567890,"long":9007199254740993,"negative":-7,\
+                "decimal":670000000.00,"exponent":1.5E+3,"tiny":0.000001,"yes":true,"no":false,"nothing":null,\
+                "nested":{"z":[1,"two",{"b":null,"a":[]}],"a":{}},"empty":""}""";
+        String metaData = """
+                {"previousHash":"%s","hash":"%s","attestation":"hmac-sha256:x","actor":"记录员",                "recordedAt":"2024-08-22T04:00:00Z"}""".formatted(EventHasher.GENESIS, "f".repeat(64));
+
+        assertThat(EventHasher.hash(event(payload, metaData)))
+                .isEqualTo("72cbd41b097cab2b4431761140a370856108081eb1eaedb5477174371eb60e57");
+    }
+
     @Test
     void theStoredAndPreviousHashesAreReadFromTheMetaData() {
         String withHash = META_DATA.replace("}", ",\"hash\":\"" + "a".repeat(64) + "\"}");
