@@ -62,10 +62,25 @@ public class AgreementQueries {
         Conditions place = placeConditions(filter);
         Conditions agreement = agreementConditions(filter);
         Conditions all = agreement.and(place.existsForAgreement());
-        Long counted = count(place, agreement);
-        List<AgreementView> items = inListingOrder(all, "LIMIT ? OFFSET ?", pageSize, (long) page * pageSize);
-        boolean exact = counted == null || counted <= COUNTED_AT_MOST;
-        long total = counted == null ? 0 : Math.min(counted, COUNTED_AT_MOST);
+        long counted = count(place, agreement);
+        boolean exact = counted <= COUNTED_AT_MOST;
+        long offset = (long) page * pageSize;
+        List<AgreementView> items;
+        if (exact && counted <= offset) {
+            items = List.of();
+        } else if (exact && !place.isEmpty() && counted < offset + pageSize) {
+            // too few to fill the page: walking the listing's index would read every agreement that meets
+            // the other conditions to find them; the place's index finds them, as it did for the count
+            List<Object> arguments = new ArrayList<>(place.arguments());
+            arguments.addAll(agreement.arguments());
+            arguments.addAll(List.of(pageSize, offset));
+            items = withParties(jdbc.query("SELECT " + AGREEMENT_COLUMNS + " FROM " + placedFirst(place)
+                            + agreement.where() + " ORDER BY a.proposed_on DESC, a.agreement_id LIMIT ? OFFSET ?",
+                    (row, i) -> agreementOf(row), arguments.toArray()));
+        } else {
+            items = inListingOrder(all, "LIMIT ? OFFSET ?", pageSize, offset);
+        }
+        long total = Math.min(counted, COUNTED_AT_MOST);
         return new AgreementPage(items, page, pageSize, total, exact, (total + pageSize - 1) / pageSize);
     }
 
@@ -110,26 +125,31 @@ public class AgreementQueries {
      * starts from the parties' index on the place, which holds the fewer rows: PostgreSQL would
      * otherwise hash the parties and read every agreement to find theirs.
      */
-    private Long count(Conditions place, Conditions agreement) {
+    private long count(Conditions place, Conditions agreement) {
         String matching;
-        List<Object> arguments = new ArrayList<>();
+        List<Object> arguments = new ArrayList<>(place.arguments());
         if (place.isEmpty()) {
             matching = "SELECT 1 FROM agreement_view a" + agreement.where();
-            arguments.addAll(agreement.arguments());
+        } else if (agreement.isEmpty()) {
+            matching = placed(place);
         } else {
-            String placed = "SELECT DISTINCT p.agreement_id FROM agreement_party_view p" + place.where();
-            arguments.addAll(place.arguments());
-            if (agreement.isEmpty()) {
-                matching = placed;
-            } else {
-                matching = "SELECT 1 FROM (" + placed + ") placed JOIN agreement_view a"
-                        + " ON a.agreement_id = placed.agreement_id" + agreement.where();
-                arguments.addAll(agreement.arguments());
-            }
+            matching = "SELECT 1 FROM " + placedFirst(place) + agreement.where();
         }
+        arguments.addAll(agreement.arguments());
         arguments.add(COUNTED_AT_MOST + 1);
-        return jdbc.queryForObject("SELECT count(*) FROM (" + matching + " LIMIT ?) matching", Long.class,
+        Long counted = jdbc.queryForObject("SELECT count(*) FROM (" + matching + " LIMIT ?) matching", Long.class,
                 arguments.toArray());
+        return counted == null ? 0 : counted;
+    }
+
+    /** The agreements with a party at the place, as their ids: from the parties' index on the place. */
+    private static String placed(Conditions place) {
+        return "SELECT DISTINCT p.agreement_id FROM agreement_party_view p" + place.where();
+    }
+
+    /** The agreements with a party at the place, found from the parties' index first, joined to their rows as {@code a}. */
+    private static String placedFirst(Conditions place) {
+        return "(" + placed(place) + ") placed JOIN agreement_view a ON a.agreement_id = placed.agreement_id";
     }
 
     /** Conditions on one party: city and country name one place, and both must hold for the same party. */

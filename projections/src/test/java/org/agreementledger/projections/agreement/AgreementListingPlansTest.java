@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +72,42 @@ class AgreementListingPlansTest {
             assertThat(explaining.plans).as("plans of %s", filter).hasSizeGreaterThanOrEqualTo(3)
                     .noneMatch(plan -> plan.contains("Seq Scan"));
         }
+    }
+
+    /** City 31 (Uzbekistan), one sector, one year: a few dozen agreements of the 200,000. */
+    private static final AgreementFilter FEW = new AgreementFilter("City 31", "UZ", "SECTOR_1", null, 2024, null, null,
+            null, null, null);
+
+    @Test
+    void aPageBeyondTheMatchesIsAnsweredFromTheCountAlone() {
+        ExplainingJdbcTemplate explaining = new ExplainingJdbcTemplate();
+        AgreementPage page = new AgreementQueries(explaining).list(FEW, 100, 20);
+
+        assertThat(page.totalItemsExact()).isTrue();
+        assertThat(page.totalItems()).isPositive().isLessThan(100 * 20);
+        assertThat(page.items()).isEmpty();
+        assertThat(explaining.plans).hasSize(1);
+    }
+
+    @Test
+    void aPageTheMatchesDoNotFillIsReadFromThePlaceAndFollowsTheFullPageBeforeIt() {
+        ExplainingJdbcTemplate explaining = new ExplainingJdbcTemplate();
+        AgreementQueries queries = new AgreementQueries(explaining);
+        AgreementPage full = queries.list(FEW, 0, 100);
+        assertThat(full.totalItems()).as("more than one page, fewer than two").isBetween(101L, 199L);
+
+        AgreementPage last = queries.list(FEW, 1, 100);
+
+        assertThat(last.items()).hasSize((int) full.totalItems() - 100);
+        List<AgreementView> both = new ArrayList<>(full.items());
+        both.addAll(last.items());
+        assertThat(both).doesNotHaveDuplicates()
+                .isSortedAccordingTo(Comparator.comparing(AgreementView::proposedOn).reversed()
+                        .thenComparing(agreement -> agreement.agreementId().toString()))
+                .allSatisfy(agreement -> assertThat(agreement.parties())
+                        .anyMatch(party -> party.city().equals("City 31") && party.country().equals("UZ")));
+        String lastPagePlan = explaining.plans.get(explaining.plans.size() - 2);
+        assertThat(lastPagePlan).contains("on agreement_party_view p").doesNotContain("Seq Scan");
     }
 
     @Test
