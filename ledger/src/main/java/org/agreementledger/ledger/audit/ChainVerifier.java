@@ -1,66 +1,33 @@
 package org.agreementledger.ledger.audit;
 
 import org.agreementledger.ledger.chain.ChainedEvent;
-import org.agreementledger.ledger.chain.EventHasher;
 import org.agreementledger.ledger.chain.PositionedEvent;
-import org.agreementledger.ledger.chain.StoredEvent;
-import java.util.Collection;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Follows every agreement's hash chain through stored events given in global order, recomputing
- * each event's hash from its stored content. It keeps only each chain's head, so it can check a
- * ledger of any length read in batches.
+ * Follows hash chains through stored events, recomputing each event's hash from its stored
+ * content: for one agreement's history, or for a few events. It keeps each chain's head; the whole
+ * ledger is verified by {@link LedgerVerifier}, whose memory does not grow with the chains.
  */
 public final class ChainVerifier {
 
     private final Map<String, ChainHead> heads = new HashMap<>();
     private long eventsChecked;
 
-    /** Checks the next event; on a mismatch the chain is left as it was, and checking should stop. */
+    /** Checks the next event of its chain; on a mismatch the chain is left as it was, and checking should stop. */
     public Optional<LedgerMismatch> check(ChainedEvent chained) {
-        PositionedEvent positioned = chained.positioned();
-        StoredEvent event = chained.event();
-        ChainHead predecessor = heads.get(event.aggregateIdentifier());
-        long expectedSequence = predecessor == null ? 0 : predecessor.sequenceNumber() + 1;
-        String expectedPrevious = predecessor == null ? EventHasher.GENESIS : predecessor.hash();
-        String storedHash = chained.storedHash();
-        String storedPrevious = chained.storedPreviousHash();
-        String recomputedHash = chained.recomputedHash();
-
-        if (storedHash == null || storedPrevious == null) {
-            return Optional.of(LedgerMismatch.atEvent(MismatchReason.MISSING_HASH,
-                    "the event's metadata holds no " + (storedHash == null ? "hash" : "previous hash"),
-                    positioned, recomputedHash, storedHash));
+        ChainLink link = ChainLink.of(chained);
+        Optional<LedgerMismatch> mismatch = hashMissing(chained)
+                .or(() -> link.mismatchAfter(heads.get(link.agreementId())))
+                .or(() -> contentAltered(chained));
+        if (mismatch.isEmpty()) {
+            heads.put(link.agreementId(), link.head());
+            eventsChecked++;
         }
-        if (event.sequenceNumber() != expectedSequence) {
-            return Optional.of(LedgerMismatch.atEvent(MismatchReason.BROKEN_LINK,
-                    "the chain expects event " + expectedSequence + " here but finds event "
-                            + event.sequenceNumber() + ": an event is missing or out of place",
-                    positioned, expectedPrevious, storedPrevious));
-        }
-        if (!storedPrevious.equals(expectedPrevious)) {
-            return Optional.of(LedgerMismatch.atEvent(MismatchReason.BROKEN_LINK,
-                    "the event's previous hash is not the hash of "
-                            + (predecessor == null ? "the chain's start (genesis)" : "event " + predecessor.sequenceNumber()),
-                    positioned, expectedPrevious, storedPrevious));
-        }
-        if (!storedHash.equals(recomputedHash)) {
-            return Optional.of(LedgerMismatch.atEvent(MismatchReason.CONTENT_ALTERED,
-                    "the event's stored content does not give its stored hash",
-                    positioned, recomputedHash, storedHash));
-        }
-        heads.put(event.aggregateIdentifier(), new ChainHead(event.aggregateIdentifier(), event.sequenceNumber(),
-                storedHash));
-        eventsChecked++;
-        return Optional.empty();
-    }
-
-    /** The head of every chain seen so far, each verified. */
-    public Collection<ChainHead> heads() {
-        return heads.values();
+        return mismatch;
     }
 
     public Optional<ChainHead> headOf(String agreementId) {
@@ -70,5 +37,28 @@ public final class ChainVerifier {
     /** How many events were checked and found to match. */
     public long eventsChecked() {
         return eventsChecked;
+    }
+
+    /** An event whose metadata holds no hash, or no previous hash, named with the hash its content gives. */
+    static Optional<LedgerMismatch> hashMissing(ChainedEvent chained) {
+        String storedHash = chained.storedHash();
+        if (storedHash != null && chained.storedPreviousHash() != null) {
+            return Optional.empty();
+        }
+        return Optional.of(LedgerMismatch.atEvent(MismatchReason.MISSING_HASH,
+                "the event's metadata holds no " + (storedHash == null ? "hash" : "previous hash"),
+                chained.positioned(), chained.recomputedHash(), storedHash));
+    }
+
+    /** An event whose stored content does not give its stored hash. */
+    static Optional<LedgerMismatch> contentAltered(ChainedEvent chained) {
+        PositionedEvent positioned = chained.positioned();
+        String recomputedHash = chained.recomputedHash();
+        if (recomputedHash.equals(chained.storedHash())) {
+            return Optional.empty();
+        }
+        return Optional.of(LedgerMismatch.atEvent(MismatchReason.CONTENT_ALTERED,
+                "the event's stored content does not give its stored hash",
+                positioned, recomputedHash, chained.storedHash()));
     }
 }

@@ -35,17 +35,22 @@ public final class LedgerDigest {
     public static String of(Collection<ChainHead> heads) {
         MessageDigest sha256 = EventHasher.sha256Digest();
         for (ChainHead head : sorted(heads)) {
-            sha256.update(line(head).getBytes(StandardCharsets.UTF_8));
+            sha256.update(line(head));
         }
         return HexFormat.of().formatHex(sha256.digest());
     }
 
     /** The exact text the digest is taken over. */
     public static String canonicalText(Collection<ChainHead> heads) {
-        return sorted(heads).stream().map(LedgerDigest::line).collect(Collectors.joining());
+        return sorted(heads).stream().map(LedgerDigest::text).collect(Collectors.joining());
     }
 
-    private static String line(ChainHead head) {
+    /** The head's line, as the digest hashes it. */
+    static byte[] line(ChainHead head) {
+        return text(head).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(ChainHead head) {
         return head.agreementId() + ' ' + head.sequenceNumber() + ' ' + Objects.toString(head.hash(), "") + '\n';
     }
 

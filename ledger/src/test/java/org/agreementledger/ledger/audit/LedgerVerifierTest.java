@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 
 import java.security.KeyPair;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LedgerVerifierTest {
 
@@ -47,11 +49,46 @@ class LedgerVerifierTest {
 
     private LedgerVerification verify(long through, List<PositionedEvent> events, Map<Long, List<ChainHead>> headChanges,
                                       LogRecords log) {
-        return LedgerVerifier.verify(through, chained(events), ledger.digests(), headChanges, ATTESTATION, log);
+        return LedgerVerifier.verify(through, stored(events, linksInAgreementOrder(events), headChanges, log),
+                ledger.digests(), ATTESTATION);
     }
 
-    private static Iterator<ChainedEvent> chained(List<PositionedEvent> events) {
-        return events.stream().map(ChainedEvent::of).iterator();
+    /** The ledger as the database gives it: every pass reads the same lists afresh. */
+    private static StoredLedger stored(List<PositionedEvent> events, List<ChainLink> links,
+                                       Map<Long, List<ChainHead>> headChanges, LogRecords log) {
+        List<StoredLeaf> leaves = new ArrayList<>();
+        log.leaves().forEachRemaining(leaves::add);
+        return new StoredLedger() {
+            @Override
+            public Iterator<ChainLink> chainLinksInAgreementOrder() {
+                return links.iterator();
+            }
+
+            @Override
+            public Iterator<RecordedHead> recordedHeadsInAgreementOrder() {
+                return headChanges.entrySet().stream()
+                        .flatMap(digest -> digest.getValue().stream().map(head -> new RecordedHead(digest.getKey(), head)))
+                        .sorted(Comparator.comparing(recorded -> recorded.head().agreementId()))
+                        .iterator();
+            }
+
+            @Override
+            public Iterator<ChainedEvent> eventsInGlobalOrder() {
+                return events.stream().map(ChainedEvent::of).iterator();
+            }
+
+            @Override
+            public LogRecords log() {
+                return new LogRecords(leaves.iterator(), log.checkpoints(), log.subtrees(), log.logKey());
+            }
+        };
+    }
+
+    /** As the event table's (agreement, sequence) index gives them. */
+    private static List<ChainLink> linksInAgreementOrder(List<PositionedEvent> events) {
+        return events.stream().map(ChainedEvent::of).map(ChainLink::of)
+                .sorted(Comparator.comparing(ChainLink::agreementId).thenComparingLong(ChainLink::sequenceNumber))
+                .toList();
     }
 
     @Test
@@ -69,8 +106,8 @@ class LedgerVerifierTest {
 
     @Test
     void anEmptyLedgerIsIntact() {
-        LedgerVerification result = LedgerVerifier.verify(0, chained(List.of()), List.of(), Map.of(),
-                ATTESTATION, LogRecords.none());
+        LedgerVerification result = LedgerVerifier.verify(0, stored(List.of(), List.of(), Map.of(), LogRecords.none()),
+                List.of(), ATTESTATION);
 
         assertThat(result.intact()).isTrue();
         assertThat(result.currentDigest()).isEqualTo(LedgerDigest.of(List.of()));
@@ -124,6 +161,9 @@ class LedgerVerifierTest {
         assertThat(result.firstMismatch().reason()).isEqualTo(MismatchReason.BROKEN_LINK);
         assertThat(result.firstMismatch().globalPosition()).isEqualTo(5);
         assertThat(result.firstMismatch().detail()).contains("expects event 1", "finds event 2");
+        // counted as if checked one after another: the events before the broken link, then nothing
+        assertThat(result.eventsChecked()).isEqualTo(3);
+        assertThat(result.digestsChecked()).isEqualTo(1);
     }
 
     @Test
@@ -181,8 +221,7 @@ class LedgerVerifierTest {
     /** The ledger ends where it ends: a digest recorded through a later position shows its tail was cut off. */
     @Test
     void aDigestBeyondTheLedgersEndShowsATruncatedTail() {
-        LedgerVerification result = LedgerVerifier.verify(3, chained(ledger.events().subList(0, 3)),
-                ledger.digests(), Map.of(), ATTESTATION, LogRecords.none());
+        LedgerVerification result = verify(3, ledger.events().subList(0, 3), Map.of(), LogRecords.none());
 
         assertThat(result.intact()).isFalse();
         assertThat(result.digestsChecked()).isEqualTo(1);
@@ -222,6 +261,45 @@ class LedgerVerifierTest {
                 .filter(head -> head.agreementId().equals(B)).findFirst().orElseThrow(),
                 new ChainHead(A, 1, EventHasher.storedHash(ledger.event(3).event())))));
         assertThat(mismatch.detail()).contains("events 2 to 2 are missing");
+    }
+
+    @Test
+    void aChainRemovedWholeIsNamedWhenTheDigestKeptItsHeads() {
+        List<PositionedEvent> withoutB = ledger.events().stream()
+                .filter(event -> !event.event().aggregateIdentifier().equals(B)).toList();
+
+        LedgerMismatch mismatch = verify(5, withoutB, ledger.headChanges(), LogRecords.none()).firstMismatch();
+
+        assertThat(mismatch.reason()).isEqualTo(MismatchReason.TRUNCATED);
+        assertThat(mismatch.digestId()).isEqualTo(1);
+        assertThat(mismatch.agreementId()).isEqualTo(B);
+        assertThat(mismatch.detail()).contains("hold none of it");
+    }
+
+    @Test
+    void chainsGivenOutOfAgreementIdOrderAreRefusedRatherThanDigestedWrongly() {
+        List<ChainLink> links = ledger.events().stream().map(ChainedEvent::of).map(ChainLink::of)
+                .sorted(Comparator.comparing(ChainLink::agreementId).reversed()).toList();
+
+        assertThatThrownBy(() -> LedgerVerifier.verify(5, stored(ledger.events(), links, Map.of(), LogRecords.none()),
+                ledger.digests(), ATTESTATION))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("out of agreement id order");
+    }
+
+    @Test
+    void everyDigestIsRecomputedInOnePassWhateverHowManyChainsEachCovered() {
+        ledger.append("00000000-0000-4000-8000-000000000001", "{\"partyId\":\"first in id order\"}"); // 6
+        ledger.recordDigest(); // through 6
+        ledger.append(B, "{\"partyId\":\"later\"}"); // 7
+        ledger.recordDigest(); // through 7
+
+        LedgerVerification result = verify(7, ledger.events(), ledger.headChanges(), LogRecords.none());
+
+        assertThat(result.intact()).as("%s", result.firstMismatch()).isTrue();
+        assertThat(result.digestsChecked()).isEqualTo(4);
+        assertThat(result.chainsChecked()).isEqualTo(3);
+        assertThat(result.currentDigest()).isEqualTo(ledger.digests().get(3).digest());
     }
 
     @Test

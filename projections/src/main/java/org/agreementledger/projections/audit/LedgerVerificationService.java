@@ -1,9 +1,13 @@
 package org.agreementledger.projections.audit;
 
+import org.agreementledger.ledger.audit.ChainLink;
 import org.agreementledger.ledger.audit.FoundCheckpoint;
 import org.agreementledger.ledger.audit.LedgerVerification;
 import org.agreementledger.ledger.audit.LedgerVerifier;
 import org.agreementledger.ledger.audit.LogRecords;
+import org.agreementledger.ledger.audit.RecordedHead;
+import org.agreementledger.ledger.audit.StoredLedger;
+import org.agreementledger.ledger.chain.ChainedEvent;
 import org.agreementledger.ledger.chain.EventAttestation;
 import org.agreementledger.projections.eventstore.LedgerHorizon;
 import org.agreementledger.projections.eventstore.StoredEvents;
@@ -14,14 +18,17 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Verifies every hash chain, every attestation, the Merkle log (leaves, subtrees, and the signed
  * checkpoints in the database and in the copies outside it) and every recorded digest from the
- * stored events, through the stable position, reading the event table a batch at a time and hashing
- * each batch on every core while the one before is checked.
+ * stored events, through the stable position: the chains agreement by agreement beside the events
+ * in global order, each read a batch at a time, each batch of events hashed on every core while the
+ * one before is checked. Its memory does not grow with the ledger.
  */
 @Service
 public class LedgerVerificationService {
@@ -71,9 +78,33 @@ public class LedgerVerificationService {
         List<FoundCheckpoint> found = checkpoints.everyCopy();
         long leaves = subtrees.size();
         long through = horizon.stablePosition();
-        try (EventsHashedAhead events = new EventsHashedAhead(storedEvents, 0, through, BATCH_SIZE)) {
-            return LedgerVerifier.verify(through, events, recordedDigests.all(), recordedDigests.headsMoved(),
-                    attestation, new LogRecords(subtrees.leavesBelow(leaves), found, subtrees, checkpoints.verifier()));
+        List<EventsHashedAhead> reads = new ArrayList<>();
+        try {
+            return LedgerVerifier.verify(through, new StoredLedger() {
+                @Override
+                public Iterator<ChainLink> chainLinksInAgreementOrder() {
+                    return storedEvents.chainLinksInAgreementOrder(through, BATCH_SIZE);
+                }
+
+                @Override
+                public Iterator<RecordedHead> recordedHeadsInAgreementOrder() {
+                    return recordedDigests.headsKeptInAgreementOrder(BATCH_SIZE);
+                }
+
+                @Override
+                public Iterator<ChainedEvent> eventsInGlobalOrder() {
+                    EventsHashedAhead events = new EventsHashedAhead(storedEvents, 0, through, BATCH_SIZE);
+                    reads.add(events);
+                    return events;
+                }
+
+                @Override
+                public LogRecords log() {
+                    return new LogRecords(subtrees.leavesBelow(leaves), found, subtrees, checkpoints.verifier());
+                }
+            }, recordedDigests.all(), attestation);
+        } finally {
+            reads.forEach(EventsHashedAhead::close);
         }
     }
 }

@@ -2,6 +2,8 @@ package org.agreementledger.projections.audit;
 
 import org.agreementledger.ledger.audit.ChainHead;
 import org.agreementledger.ledger.audit.RecordedDigest;
+import org.agreementledger.ledger.audit.RecordedHead;
+import org.agreementledger.projections.eventstore.Batches;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -9,10 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The append-only table of recorded ledger digests. */
@@ -67,14 +67,19 @@ class RecordedDigests {
                 WHERE EXISTS (SELECT 1 FROM ledger_digest_head h WHERE h.digest_id = d.id)""", Long.class));
     }
 
-    /** By digest id, the chain heads kept with each digest: those that moved since the digest before. */
-    public Map<Long, List<ChainHead>> headsMoved() {
-        Map<Long, List<ChainHead>> heads = new HashMap<>();
-        jdbc.query("SELECT digest_id, agreement_id, sequence_number, hash FROM ledger_digest_head", row -> {
-            heads.computeIfAbsent(row.getLong("digest_id"), id -> new ArrayList<>()).add(new ChainHead(
-                    row.getString("agreement_id"), row.getLong("sequence_number"), row.getString("hash")));
-        });
-        return heads;
+    /**
+     * The chain heads kept with every digest (those that moved since the digest before), by agreement
+     * id in byte order, as the event table's index gives the chains; read a batch at a time.
+     */
+    public Iterator<RecordedHead> headsKeptInAgreementOrder(int batchSize) {
+        return new Batches<RecordedHead>(batchSize, last -> jdbc.query("""
+                        SELECT digest_id, agreement_id, sequence_number, hash FROM ledger_digest_head
+                        WHERE (agreement_id, digest_id) > (?, ?)
+                        ORDER BY agreement_id, digest_id
+                        LIMIT ?""",
+                (row, i) -> new RecordedHead(row.getLong("digest_id"), new ChainHead(row.getString("agreement_id"),
+                        row.getLong("sequence_number"), row.getString("hash"))),
+                last == null ? "" : last.head().agreementId(), last == null ? -1 : last.digestId(), batchSize));
     }
 
     public Optional<RecordedDigest> coveringExactly(long position) {

@@ -1,9 +1,9 @@
 package org.agreementledger.projections.eventstore;
 
 import org.agreementledger.ledger.audit.ChainHead;
+import org.agreementledger.ledger.audit.ChainLink;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.agreementledger.ledger.chain.StoredEvent;
-import org.agreementledger.ledger.metadata.LedgerMetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -12,7 +12,6 @@ import javax.sql.DataSource;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 
 /**
@@ -92,33 +91,26 @@ public class StoredEvents {
 
     /** Every event after {@code after} and at or before {@code through}, read a batch at a time as it is consumed. */
     public Iterator<PositionedEvent> inGlobalOrder(long after, long through, int batchSize) {
-        return new Iterator<>() {
-            private List<PositionedEvent> batch = List.of();
-            private int next;
-            private long readThrough = after;
-            private boolean exhausted;
+        return new Batches<PositionedEvent>(batchSize,
+                last -> page(last == null ? after : last.globalPosition(), through, batchSize));
+    }
 
-            @Override
-            public boolean hasNext() {
-                if (next == batch.size() && !exhausted) {
-                    batch = page(readThrough, through, batchSize);
-                    next = 0;
-                    exhausted = batch.size() < batchSize;
-                    if (!batch.isEmpty()) {
-                        readThrough = batch.get(batch.size() - 1).globalPosition();
-                    }
-                }
-                return next < batch.size();
-            }
-
-            @Override
-            public PositionedEvent next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return batch.get(next++);
-            }
-        };
+    /**
+     * The chain fields of every event at or before {@code through}, by agreement id in byte order
+     * and each agreement's by sequence number, read a batch at a time as they are consumed: all from
+     * the (agreement, sequence) index, which carries them since V1_1.
+     */
+    public Iterator<ChainLink> chainLinksInAgreementOrder(long through, int batchSize) {
+        return new Batches<ChainLink>(batchSize, last -> jdbc.query("""
+                        SELECT global_index, aggregate_identifier, sequence_number, chain_hash, chain_previous_hash
+                        FROM domain_event_entry
+                        WHERE (aggregate_identifier, sequence_number) > (?, ?) AND global_index <= ?
+                        ORDER BY aggregate_identifier, sequence_number
+                        LIMIT ?""",
+                (row, i) -> new ChainLink(row.getLong("global_index"), row.getString("aggregate_identifier"),
+                        row.getLong("sequence_number"), row.getString("chain_hash"),
+                        row.getString("chain_previous_hash")),
+                last == null ? "" : last.agreementId(), last == null ? -1 : last.sequenceNumber(), through, batchSize));
     }
 
     /** The head of every agreement's chain as of a position: its event with the highest sequence number by then. */
@@ -133,12 +125,12 @@ public class StoredEvents {
     public List<ChainHead> chainHeadsMovedBetween(long after, long through) {
         return jdbc.query("""
                         SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, sequence_number,
-                               convert_from(meta_data, 'UTF8')::jsonb ->> ? AS hash
+                               chain_hash AS hash
                         FROM domain_event_entry
                         WHERE global_index > ? AND global_index <= ?
                         ORDER BY aggregate_identifier, sequence_number DESC""",
                 (row, i) -> new ChainHead(row.getString("aggregate_identifier"), row.getLong("sequence_number"),
                         row.getString("hash")),
-                LedgerMetaData.HASH, after, through);
+                after, through);
     }
 }

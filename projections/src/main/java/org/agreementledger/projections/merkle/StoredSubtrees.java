@@ -4,6 +4,7 @@ import org.agreementledger.ledger.audit.LogRecords;
 import org.agreementledger.ledger.audit.StoredLeaf;
 import org.agreementledger.ledger.merkle.MerkleHash;
 import org.agreementledger.ledger.merkle.MerkleTree;
+import org.agreementledger.projections.eventstore.Batches;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
@@ -15,7 +16,6 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -118,32 +118,10 @@ public class StoredSubtrees implements MerkleTree.PerfectSubtrees, LogRecords.St
 
     /** The leaves of the first {@code size} leaf indexes, in leaf order, read a page at a time as consumed. */
     public Iterator<StoredLeaf> leavesBelow(long size) {
-        return new Iterator<>() {
-            private List<StoredLeaf> page = List.of();
-            private int next;
-            private long readUpTo;
-
-            @Override
-            public boolean hasNext() {
-                while (next == page.size() && readUpTo < size) {
-                    long from = readUpTo;
-                    readUpTo = Math.min(size, from + LEAF_PAGE);
-                    page = jdbc.query("SELECT leaf_index, global_index, leaf_hash FROM merkle_leaf"
-                                    + " WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index",
-                            (row, i) -> new StoredLeaf(row.getLong(1), row.getLong(2), row.getBytes(3)), from, readUpTo);
-                    next = 0;
-                }
-                return next < page.size();
-            }
-
-            @Override
-            public StoredLeaf next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return page.get(next++);
-            }
-        };
+        return new Batches<StoredLeaf>(LEAF_PAGE, last -> jdbc.query("SELECT leaf_index, global_index, leaf_hash"
+                        + " FROM merkle_leaf WHERE leaf_index > ? AND leaf_index < ? ORDER BY leaf_index LIMIT ?",
+                (row, i) -> new StoredLeaf(row.getLong(1), row.getLong(2), row.getBytes(3)),
+                last == null ? -1 : last.leafIndex(), size, LEAF_PAGE));
     }
 
     /** The highest global index integrated, 0 when none is. */
