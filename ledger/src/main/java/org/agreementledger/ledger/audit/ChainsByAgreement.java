@@ -1,12 +1,8 @@
 package org.agreementledger.ledger.audit;
 
-import org.agreementledger.ledger.chain.EventHasher;
-
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +24,7 @@ final class ChainsByAgreement {
     static final class DigestRun {
 
         private final long position;
-        private final MessageDigest sha256 = EventHasher.sha256Digest();
-        private int chainCount;
+        private final LedgerDigest.Running digest = new LedgerDigest.Running();
         private boolean headsRecorded;
         private String recomputed;
         private ChainDifference firstDifference;
@@ -38,10 +33,9 @@ final class ChainsByAgreement {
             this.position = position;
         }
 
-        private void add(String agreementId, ChainHead head, byte[] line, ChainHead recordedHead) {
+        private void add(String agreementId, ChainHead head, ChainHead recordedHead) {
             if (head != null) {
-                sha256.update(line);
-                chainCount++;
+                digest.add(head);
             }
             if (firstDifference == null && !Objects.equals(head, recordedHead)) {
                 firstDifference = new ChainDifference(agreementId, recordedHead, head);
@@ -49,7 +43,7 @@ final class ChainsByAgreement {
         }
 
         private void finish() {
-            recomputed = HexFormat.of().formatHex(sha256.digest());
+            recomputed = digest.digest();
         }
 
         String recomputed() {
@@ -57,7 +51,7 @@ final class ChainsByAgreement {
         }
 
         int chainCount() {
-            return chainCount;
+            return digest.chainCount();
         }
 
         /** Whether the digest kept heads: only then is its first differing chain known. */
@@ -156,20 +150,15 @@ final class ChainsByAgreement {
         int nextVerified = 0;
         int nextKept = 0;
         ChainHead headThen = null;
-        byte[] line = null;
         ChainHead recordedThen = null;
         for (int run = 0; run < runs.length; run++) {
-            long position = runs[run].position;
-            if (nextVerified < verified.size() && verified.get(nextVerified).globalPosition() <= position) {
-                while (nextVerified < verified.size() && verified.get(nextVerified).globalPosition() <= position) {
-                    headThen = verified.get(nextVerified++).head();
-                }
-                line = LedgerDigest.line(headThen);
+            while (nextVerified < verified.size() && verified.get(nextVerified).globalPosition() <= runs[run].position) {
+                headThen = verified.get(nextVerified++).head();
             }
             while (nextKept < kept.size() && runOfDigest.get(kept.get(nextKept).digestId()) <= run) {
                 recordedThen = kept.get(nextKept++).head();
             }
-            runs[run].add(agreement, headThen, line, recordedThen);
+            runs[run].add(agreement, headThen, recordedThen);
         }
     }
 

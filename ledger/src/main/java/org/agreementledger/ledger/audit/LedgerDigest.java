@@ -33,11 +33,40 @@ public final class LedgerDigest {
 
     /** The digest, hashed line by line: a million chains never make one text in memory. */
     public static String of(Collection<ChainHead> heads) {
-        MessageDigest sha256 = EventHasher.sha256Digest();
-        for (ChainHead head : sorted(heads)) {
+        Running digest = new Running();
+        sorted(heads).forEach(digest::add);
+        return digest.digest();
+    }
+
+    /**
+     * The digest of heads given one at a time in the digest's order, as an index in agreement id
+     * byte order gives them: no head is kept.
+     */
+    public static final class Running {
+
+        private final MessageDigest sha256 = EventHasher.sha256Digest();
+        private String lastAgreement;
+        private int chainCount;
+
+        /** Adds the next head; one out of agreement id order is refused rather than digested wrongly. */
+        public void add(ChainHead head) {
+            if (lastAgreement != null && head.agreementId().compareTo(lastAgreement) <= 0) {
+                throw new IllegalStateException("the chain heads came out of agreement id order: "
+                        + head.agreementId() + " after " + lastAgreement);
+            }
             sha256.update(line(head));
+            lastAgreement = head.agreementId();
+            chainCount++;
         }
-        return HexFormat.of().formatHex(sha256.digest());
+
+        public int chainCount() {
+            return chainCount;
+        }
+
+        /** The digest of the heads added; once. */
+        public String digest() {
+            return HexFormat.of().formatHex(sha256.digest());
+        }
     }
 
     /** The exact text the digest is taken over. */
@@ -45,8 +74,7 @@ public final class LedgerDigest {
         return sorted(heads).stream().map(LedgerDigest::text).collect(Collectors.joining());
     }
 
-    /** The head's line, as the digest hashes it. */
-    static byte[] line(ChainHead head) {
+    private static byte[] line(ChainHead head) {
         return text(head).getBytes(StandardCharsets.UTF_8);
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LedgerDigestTest {
 
@@ -20,6 +21,20 @@ class LedgerDigestTest {
         assertThat(LedgerDigest.of(List.of(SECOND, FIRST)))
                 .isEqualTo(LedgerDigest.of(List.of(FIRST, SECOND)))
                 .isEqualTo(EventHasher.sha256(LedgerDigest.canonicalText(List.of(FIRST, SECOND))));
+    }
+
+    @Test
+    void headsStreamedInAgreementIdOrderGiveTheSameDigestAndOutOfOrderAreRefused() {
+        LedgerDigest.Running streamed = new LedgerDigest.Running();
+        streamed.add(FIRST);
+        streamed.add(SECOND);
+
+        assertThat(streamed.chainCount()).isEqualTo(2);
+        assertThat(streamed.digest()).isEqualTo(LedgerDigest.of(List.of(SECOND, FIRST)));
+        LedgerDigest.Running backwards = new LedgerDigest.Running();
+        backwards.add(SECOND);
+        assertThatThrownBy(() -> backwards.add(FIRST)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("out of agreement id order");
     }
 
     @Test

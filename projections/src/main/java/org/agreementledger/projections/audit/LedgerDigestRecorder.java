@@ -14,6 +14,8 @@ import java.util.List;
 @Service
 public class LedgerDigestRecorder {
 
+    private static final int HEADS_BATCH_SIZE = 2000;
+
     private final LedgerHorizon horizon;
     private final StoredEvents storedEvents;
     private final RecordedDigests recordedDigests;
@@ -32,11 +34,12 @@ public class LedgerDigestRecorder {
         return recordedDigests.coveringExactly(through)
                 .map(existing -> new DigestRecording(existing, false))
                 .orElseGet(() -> {
-                    List<ChainHead> heads = storedEvents.chainHeadsThrough(through);
+                    LedgerDigest.Running digest = new LedgerDigest.Running();
+                    storedEvents.chainHeadsThrough(through, HEADS_BATCH_SIZE).forEachRemaining(digest::add);
                     // the heads that moved since the last digest that kept its heads; all of them for the first
                     List<ChainHead> moved = storedEvents.chainHeadsMovedBetween(
                             recordedDigests.latestPositionWithHeads().orElse(0L), through);
-                    return new DigestRecording(recordedDigests.record(through, heads.size(), LedgerDigest.of(heads),
+                    return new DigestRecording(recordedDigests.record(through, digest.chainCount(), digest.digest(),
                             Instant.now(clock), moved), true);
                 });
     }

@@ -4,6 +4,7 @@ import org.agreementledger.ledger.audit.ChainHead;
 import org.agreementledger.ledger.audit.ChainLink;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.agreementledger.ledger.chain.StoredEvent;
+import org.agreementledger.ledger.metadata.LedgerMetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -97,25 +98,42 @@ public class StoredEvents {
 
     /**
      * The chain fields of every event at or before {@code through}, by agreement id in byte order
-     * and each agreement's by sequence number, read a batch at a time as they are consumed: all from
-     * the (agreement, sequence) index, which carries them since V1_1.
+     * (the index's order since V1_1) and each agreement's by sequence number, read a batch at a time
+     * as they are consumed. The database takes the hashes from the metadata: that work is its own,
+     * beside the verifier's.
      */
     public Iterator<ChainLink> chainLinksInAgreementOrder(long through, int batchSize) {
         return new Batches<ChainLink>(batchSize, last -> jdbc.query("""
-                        SELECT global_index, aggregate_identifier, sequence_number, chain_hash, chain_previous_hash
-                        FROM domain_event_entry
-                        WHERE (aggregate_identifier, sequence_number) > (?, ?) AND global_index <= ?
-                        ORDER BY aggregate_identifier, sequence_number
-                        LIMIT ?""",
+                        SELECT global_index, aggregate_identifier, sequence_number,
+                               meta_data ->> ? AS hash, meta_data ->> ? AS previous_hash
+                        FROM (SELECT global_index, aggregate_identifier, sequence_number,
+                                     convert_from(meta_data, 'UTF8')::jsonb AS meta_data
+                              FROM domain_event_entry
+                              WHERE (aggregate_identifier, sequence_number) > (?, ?) AND global_index <= ?
+                              ORDER BY aggregate_identifier, sequence_number
+                              LIMIT ?) AS batch
+                        ORDER BY aggregate_identifier, sequence_number""",
                 (row, i) -> new ChainLink(row.getLong("global_index"), row.getString("aggregate_identifier"),
-                        row.getLong("sequence_number"), row.getString("chain_hash"),
-                        row.getString("chain_previous_hash")),
-                last == null ? "" : last.agreementId(), last == null ? -1 : last.sequenceNumber(), through, batchSize));
+                        row.getLong("sequence_number"), row.getString("hash"), row.getString("previous_hash")),
+                LedgerMetaData.HASH, LedgerMetaData.PREVIOUS_HASH, last == null ? "" : last.agreementId(),
+                last == null ? -1 : last.sequenceNumber(), through, batchSize));
     }
 
-    /** The head of every agreement's chain as of a position: its event with the highest sequence number by then. */
-    public List<ChainHead> chainHeadsThrough(long position) {
-        return chainHeadsMovedBetween(0, position);
+    /**
+     * The head of every agreement's chain as of a position (its event with the highest sequence
+     * number by then), by agreement id in byte order, read a batch at a time as they are consumed.
+     */
+    public Iterator<ChainHead> chainHeadsThrough(long position, int batchSize) {
+        return new Batches<ChainHead>(batchSize, last -> jdbc.query("""
+                        SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, sequence_number,
+                               convert_from(meta_data, 'UTF8')::jsonb ->> ? AS hash
+                        FROM domain_event_entry
+                        WHERE aggregate_identifier > ? AND global_index <= ?
+                        ORDER BY aggregate_identifier, sequence_number DESC
+                        LIMIT ?""",
+                (row, i) -> new ChainHead(row.getString("aggregate_identifier"), row.getLong("sequence_number"),
+                        row.getString("hash")),
+                LedgerMetaData.HASH, last == null ? "" : last.agreementId(), position, batchSize));
     }
 
     /**
@@ -125,12 +143,12 @@ public class StoredEvents {
     public List<ChainHead> chainHeadsMovedBetween(long after, long through) {
         return jdbc.query("""
                         SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, sequence_number,
-                               chain_hash AS hash
+                               convert_from(meta_data, 'UTF8')::jsonb ->> ? AS hash
                         FROM domain_event_entry
                         WHERE global_index > ? AND global_index <= ?
                         ORDER BY aggregate_identifier, sequence_number DESC""",
                 (row, i) -> new ChainHead(row.getString("aggregate_identifier"), row.getLong("sequence_number"),
                         row.getString("hash")),
-                after, through);
+                LedgerMetaData.HASH, after, through);
     }
 }
