@@ -120,23 +120,6 @@ public class StoredEvents {
     }
 
     /**
-     * The head of every agreement's chain as of a position (its event with the highest sequence
-     * number by then), by agreement id in byte order, read a batch at a time as they are consumed.
-     */
-    public Iterator<ChainHead> chainHeadsThrough(long position, int batchSize) {
-        return new Batches<ChainHead>(batchSize, last -> jdbc.query("""
-                        SELECT DISTINCT ON (aggregate_identifier) aggregate_identifier, sequence_number,
-                               convert_from(meta_data, 'UTF8')::jsonb ->> ? AS hash
-                        FROM domain_event_entry
-                        WHERE aggregate_identifier > ? AND global_index <= ?
-                        ORDER BY aggregate_identifier, sequence_number DESC
-                        LIMIT ?""",
-                (row, i) -> new ChainHead(row.getString("aggregate_identifier"), row.getLong("sequence_number"),
-                        row.getString("hash")),
-                LedgerMetaData.HASH, last == null ? "" : last.agreementId(), position, batchSize));
-    }
-
-    /**
      * The heads, as of {@code through}, of the chains that have events after {@code after}: those
      * that moved in between.
      */
