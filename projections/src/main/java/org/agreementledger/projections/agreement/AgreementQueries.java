@@ -71,12 +71,8 @@ public class AgreementQueries {
         } else if (exact && !place.isEmpty() && counted < offset + pageSize) {
             // too few to fill the page: walking the listing's index would read every agreement that meets
             // the other conditions to find them; the place's index finds them, as it did for the count
-            List<Object> arguments = new ArrayList<>(place.arguments());
-            arguments.addAll(agreement.arguments());
-            arguments.addAll(List.of(pageSize, offset));
-            items = withParties(jdbc.query("SELECT " + AGREEMENT_COLUMNS + " FROM " + placedFirst(place)
-                            + agreement.where() + " ORDER BY a.proposed_on DESC, a.agreement_id LIMIT ? OFFSET ?",
-                    (row, i) -> agreementOf(row), arguments.toArray()));
+            items = inListingOrder(placedFirst(place), place.arguments(), agreement, "LIMIT ? OFFSET ?", pageSize,
+                    offset);
         } else {
             items = inListingOrder(all, "LIMIT ? OFFSET ?", pageSize, offset);
         }
@@ -105,9 +101,19 @@ public class AgreementQueries {
 
     /** The agreements that meet the conditions, in the listing's order, with their parties, as far as the limit says. */
     private List<AgreementView> inListingOrder(Conditions conditions, String limit, Object... limitArguments) {
-        List<Object> arguments = new ArrayList<>(conditions.arguments());
+        return inListingOrder("agreement_view a", List.of(), conditions, limit, limitArguments);
+    }
+
+    /**
+     * As {@link #inListingOrder(Conditions, String, Object...)}, from the given rows: agreement_view as
+     * {@code a}, or joined to it with arguments of its own.
+     */
+    private List<AgreementView> inListingOrder(String from, List<Object> fromArguments, Conditions conditions,
+                                               String limit, Object... limitArguments) {
+        List<Object> arguments = new ArrayList<>(fromArguments);
+        arguments.addAll(conditions.arguments());
         arguments.addAll(List.of(limitArguments));
-        return withParties(jdbc.query("SELECT " + AGREEMENT_COLUMNS + " FROM agreement_view a" + conditions.where()
+        return withParties(jdbc.query("SELECT " + AGREEMENT_COLUMNS + " FROM " + from + conditions.where()
                 + " ORDER BY a.proposed_on DESC, a.agreement_id " + limit, (row, i) -> agreementOf(row),
                 arguments.toArray()));
     }
