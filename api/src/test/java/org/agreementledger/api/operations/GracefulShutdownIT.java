@@ -30,6 +30,7 @@ class GracefulShutdownIT {
         ServiceProcess service = ServiceProcess.start(jar, directory.resolve("postgres"), log, true)
                 .awaitReady(Duration.ofMinutes(2));
         assertThat(service.postmaster()).as("its PostgreSQL runs").isPresent();
+        awaitTheDemoDataLoaded(service);
         int linesBeforeStop = service.log().split("\n").length;
 
         long started = System.nanoTime();
@@ -48,6 +49,15 @@ class GracefulShutdownIT {
                 .as("processors stop before the pool").isLessThan(indexOf(shutdown, "Shutdown completed."));
         assertThat(indexOf(shutdown, "Shutdown completed."))
                 .as("the pool stops before PostgreSQL").isLessThan(indexOf(shutdown, "Embedded PostgreSQL stopped"));
+    }
+
+    /** The service answers before the demo data is in; a stop during the load is another test's (CrashRecoveryIT). */
+    private static void awaitTheDemoDataLoaded(ServiceProcess service) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!service.log().contains("the demo data set:")) {
+            assertThat(System.nanoTime()).as("the demo data loaded within two minutes").isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     private static int indexOf(List<String> lines, String text) {
