@@ -8,6 +8,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -141,7 +142,8 @@ final class Browser implements AutoCloseable {
     /** Waits for the condition; when it does not come, says where the browser is and what it shows. */
     <T> T waitFor(Function<? super WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, PATIENCE).until(condition);
+            // a page that navigates away under a lookup aborts it ("aborted by navigation"): look again
+            return new WebDriverWait(driver, PATIENCE).ignoring(WebDriverException.class).until(condition);
         } catch (TimeoutException timeout) {
             throw new TimeoutException("at " + driver.getCurrentUrl() + " the page shows:\n"
                     + driver.findElement(By.tagName("body")).getText(), timeout);
