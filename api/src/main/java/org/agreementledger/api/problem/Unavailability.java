@@ -7,6 +7,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -41,6 +42,13 @@ final class Unavailability {
                 return Optional.of(Problems.of(ProblemCode.SERVICE_UNAVAILABLE, "The ledger's database cannot be"
                         + " reached just now; nothing was acknowledged. Retry in " + Problems.RETRY_AFTER_SECONDS
                         + " seconds."));
+            }
+            // a rollback on a connection the outage closed fails too, and hides the outage that caused it
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+                Optional<ProblemDetail> problem = problemFor(rollback.getApplicationException());
+                if (problem.isPresent()) {
+                    return problem;
+                }
             }
         }
         return Optional.empty();
