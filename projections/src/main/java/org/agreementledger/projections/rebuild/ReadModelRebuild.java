@@ -1,6 +1,7 @@
 package org.agreementledger.projections.rebuild;
 
 import org.agreementledger.projections.agreement.AgreementProjection;
+import org.agreementledger.projections.agreement.ProjectionProcessor;
 import org.agreementledger.projections.agreement.ReadModelChanges;
 import org.agreementledger.projections.rebuild.EventsReadAhead.ReadEvent;
 import org.agreementledger.projections.reconciliation.Reconciliation;
@@ -56,6 +57,7 @@ public class ReadModelRebuild {
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final EventProcessingConfiguration processing;
+    private final ProjectionProcessor projectionProcessor;
     private final EventStorageEngine events;
     private final AgreementProjection projection;
     private final TotalsWriter totals;
@@ -67,11 +69,13 @@ public class ReadModelRebuild {
     private final Clock clock;
     private volatile RebuildState state = RebuildState.NONE;
 
-    public ReadModelRebuild(EventProcessingConfiguration processing, EventStorageEngine events,
+    public ReadModelRebuild(EventProcessingConfiguration processing, ProjectionProcessor projectionProcessor,
+                            EventStorageEngine events,
                             AgreementProjection projection, TotalsWriter totals, TokenStore tokenStore,
                             Reconciliation reconciliation, JdbcTemplate jdbc,
                             PlatformTransactionManager transactionManager, Clock clock) {
         this.processing = processing;
+        this.projectionProcessor = projectionProcessor;
         this.events = events;
         this.projection = projection;
         this.totals = totals;
@@ -175,13 +179,11 @@ public class ReadModelRebuild {
      * most, and some attempts later the rebuild gives up rather than stall readers any longer.
      */
     private void switchTo(Built built) {
-        StreamingEventProcessor processor = processor().orElseThrow();
-        processor.shutDown();
-        try {
+        projectionProcessor.whileStopped(() -> {
             for (int attempt = 1; ; attempt++) {
                 try {
                     transactions.executeWithoutResult(status -> swapIn(built));
-                    return;
+                    return null;
                 } catch (DataAccessException failure) {
                     if (!(failure.getMostSpecificCause() instanceof SQLException busy
                             && LOCK_NOT_AVAILABLE.equals(busy.getSQLState()))) {
@@ -194,9 +196,7 @@ public class ReadModelRebuild {
                     log.info("The read models in use are busy; swapping again (attempt {})", attempt + 1);
                 }
             }
-        } finally {
-            processor.start();
-        }
+        });
     }
 
     private void swapIn(Built built) {

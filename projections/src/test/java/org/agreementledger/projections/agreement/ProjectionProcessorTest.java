@@ -1,0 +1,105 @@
+package org.agreementledger.projections.agreement;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class ProjectionProcessorTest {
+
+    private final StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
+    private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
+    private ProjectionProcessor projectionProcessor;
+
+    @BeforeEach
+    void aRunningProcessor() {
+        EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
+        when(processing.eventProcessor(AgreementProjection.PROCESSING_GROUP, StreamingEventProcessor.class))
+                .thenReturn(Optional.of(processor));
+        when(processor.isRunning()).thenReturn(true);
+        when(processor.shutdownAsync()).thenReturn(CompletableFuture.completedFuture(null));
+        when(jdbc.queryForObject(anyString(), eq(Integer.class))).thenReturn(1);
+        projectionProcessor = new ProjectionProcessor(processing, jdbc);
+    }
+
+    @Test
+    void aProcessorStillInErrorAtTheSecondCheckIsRestartedOnceTheDatabaseAnswers() {
+        when(processor.isError()).thenReturn(true);
+
+        projectionProcessor.restartAfterFailure();
+        verify(processor, never()).shutdownAsync();
+
+        projectionProcessor.restartAfterFailure();
+        var order = inOrder(processor);
+        order.verify(processor).shutdownAsync();
+        order.verify(processor).start();
+    }
+
+    @Test
+    void aProcessorInErrorIsLeftToItsOwnRetriesWhileTheDatabaseIsAway() {
+        when(processor.isError()).thenReturn(true);
+        when(jdbc.queryForObject(anyString(), eq(Integer.class)))
+                .thenThrow(new DataAccessResourceFailureException("connection refused"));
+
+        for (int check = 0; check < 5; check++) {
+            projectionProcessor.restartAfterFailure();
+        }
+        verify(processor, never()).shutdownAsync();
+        verify(processor, never()).start();
+    }
+
+    @Test
+    void anErrorThatClearsBetweenChecksIsNotCountedTowardsARestart() {
+        when(processor.isError()).thenReturn(true, false, true);
+
+        projectionProcessor.restartAfterFailure();
+        projectionProcessor.restartAfterFailure();
+        projectionProcessor.restartAfterFailure();
+        verify(processor, never()).shutdownAsync();
+    }
+
+    @Test
+    void aStartThatFailsIsTriedAgainAtEachCheckUntilItSucceeds() {
+        when(processor.isError()).thenReturn(true);
+        doThrow(new IllegalStateException("the token store cannot be reached")).doThrow(
+                new IllegalStateException("still not")).doNothing().when(processor).start();
+
+        projectionProcessor.restartAfterFailure();
+        projectionProcessor.restartAfterFailure();
+        projectionProcessor.restartAfterFailure();
+        projectionProcessor.restartAfterFailure();
+        verify(processor, times(3)).start();
+        verify(processor, times(1)).shutdownAsync();
+
+        projectionProcessor.restartAfterFailure();
+        verify(processor, times(3)).start();
+    }
+
+    @Test
+    void workDoneWhileStoppedStartsTheProcessorAgainEvenWhenItFails() {
+        assertThat(projectionProcessor.whileStopped(() -> "swapped")).isEqualTo("swapped");
+        assertThatThrownBy(() -> projectionProcessor.whileStopped(() -> {
+            throw new IllegalStateException("the read models in use stayed busy");
+        })).hasMessageContaining("stayed busy");
+
+        verify(processor, times(2)).shutDown();
+        verify(processor, times(2)).start();
+    }
+}
