@@ -16,11 +16,15 @@ import java.util.Optional;
 
 /**
  * A failure that is nobody's fault but the absence of what the service depends on: the database
- * cannot be reached, refuses connections or is shutting down; the identity provider cannot be
+ * cannot be reached, refuses connections, is shutting down, or does not answer within its bounds
+ * (a statement, a lock, a commit); the identity provider cannot be
  * reached to check a token; the Merkle log, or the read models, have not reached an event yet. Answered 503 with
  * Retry-After, so that clients retry.
  */
 final class Unavailability {
+
+    private static final String QUERY_CANCELED = "57014";
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private Unavailability() {
     }
@@ -40,8 +44,8 @@ final class Unavailability {
             }
             if (isUnavailability(cause)) {
                 return Optional.of(Problems.of(ProblemCode.SERVICE_UNAVAILABLE, "The ledger's database cannot be"
-                        + " reached just now; nothing was acknowledged. Retry in " + Problems.RETRY_AFTER_SECONDS
-                        + " seconds."));
+                        + " reached just now, or did not answer in time; nothing was acknowledged. Retry in "
+                        + Problems.RETRY_AFTER_SECONDS + " seconds."));
             }
             // a rollback on a connection the outage closed fails too, and hides the outage that caused it
             if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
@@ -60,8 +64,10 @@ final class Unavailability {
                 || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
             return true;
         }
-        // SQL state class 08: connection exception; 57P0x: the server is shutting down or starting
+        // SQL state class 08: connection exception; 57P0x: the server is shutting down or starting;
+        // 57014: a statement cancelled at its statement_timeout; 55P03: a lock not granted within lock_timeout
         return cause instanceof SQLException sql && sql.getSQLState() != null
-                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"));
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
+                || sql.getSQLState().equals(QUERY_CANCELED) || sql.getSQLState().equals(LOCK_NOT_AVAILABLE));
     }
 }

@@ -33,10 +33,14 @@ class UnavailabilityTest {
     }
 
     @Test
-    void sqlStatesOfALostConnectionOrAServerShuttingDownAreUnavailabilityAndAConstraintIsNot() {
+    void sqlStatesOfALostConnectionAServerShuttingDownOrABoundReachedAreUnavailabilityAndAConstraintIsNot() {
         assertThat(statusOf(Unavailability.problemFor(new SQLException("terminating connection", "57P01"))))
                 .isEqualTo(503);
         assertThat(statusOf(Unavailability.problemFor(new SQLException("connection failure", "08006"))))
+                .isEqualTo(503);
+        assertThat(statusOf(Unavailability.problemFor(new SQLException("statement timeout", "57014"))))
+                .isEqualTo(503);
+        assertThat(statusOf(Unavailability.problemFor(new SQLException("lock timeout", "55P03"))))
                 .isEqualTo(503);
         assertThat(Unavailability.problemFor(new SQLException("duplicate key", "23505"))).isEmpty();
     }
