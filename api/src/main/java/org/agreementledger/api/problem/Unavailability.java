@@ -25,6 +25,11 @@ final class Unavailability {
 
     private static final String QUERY_CANCELED = "57014";
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /**
+     * The pool's answer, with no SQL state, on a connection it has already given up as broken: a
+     * connection exception earlier in the same transaction, which a caller may have caught.
+     */
+    private static final String POOL_CLOSED_CONNECTION = "Connection is closed";
 
     private Unavailability() {
     }
@@ -62,6 +67,10 @@ final class Unavailability {
         if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessResourceException
                 || cause instanceof CannotCreateTransactionException
                 || cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+            return true;
+        }
+        if (cause instanceof SQLException closed && closed.getSQLState() == null
+                && POOL_CLOSED_CONNECTION.equals(closed.getMessage())) {
             return true;
         }
         // SQL state class 08: connection exception; 57P0x: the server is shutting down or starting;

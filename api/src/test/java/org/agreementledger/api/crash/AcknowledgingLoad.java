@@ -7,6 +7,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Concurrent clients proposing agreements and signing them for both parties, remembering every
- * command the service acknowledged (2xx): each must be in the ledger whatever happens next.
+ * command the service acknowledged (2xx): each must be in the ledger whatever happens next. With
+ * several nodes, each client sends to one of them; every answer's status is counted, and when each
+ * acknowledgement came.
  */
 final class AcknowledgingLoad implements AutoCloseable {
 
@@ -34,8 +41,16 @@ final class AcknowledgingLoad implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> clients = new ArrayList<>();
 
+    private final Map<Integer, LongAdder> statuses = new ConcurrentSkipListMap<>();
+    private final Queue<Long> acknowledgedAtNanos = new ConcurrentLinkedQueue<>();
+
     AcknowledgingLoad(ServiceProcess service, int threads) {
+        this(List.of(service), threads);
+    }
+
+    AcknowledgingLoad(List<ServiceProcess> services, int threads) {
         for (int i = 0; i < threads; i++) {
+            ServiceProcess service = services.get(i % services.size());
             Thread client = new Thread(() -> drive(service), "load-" + i);
             client.setDaemon(true);
             clients.add(client);
@@ -46,7 +61,7 @@ final class AcknowledgingLoad implements AutoCloseable {
     private void drive(ServiceProcess service) {
         while (running.get()) {
             try {
-                HttpResponse<String> proposed = service.post("registrar", "/api/agreements", proposal());
+                HttpResponse<String> proposed = counted(service.post("registrar", "/api/agreements", proposal()));
                 if (proposed.statusCode() != 201) {
                     continue;
                 }
@@ -61,14 +76,14 @@ final class AcknowledgingLoad implements AutoCloseable {
     }
 
     private void sign(ServiceProcess service, String id, String user, String party) throws Exception {
-        HttpResponse<String> signed = service.post(user, "/api/agreements/" + id + "/signatures",
-                "{\"partyId\": \"" + party + "\", \"signedOn\": \"2024-08-22\"}");
+        HttpResponse<String> signed = counted(service.post(user, "/api/agreements/" + id + "/signatures",
+                "{\"partyId\": \"" + party + "\", \"signedOn\": \"2024-08-22\"}"));
         if (signed.statusCode() == 200) {
             acknowledge(new Acknowledged(id, party));
         }
     }
 
-    private static String proposal() {
+    static String proposal() {
         return """
                 {"title": "Crash-test agreement %d", "kind": "TECHNOLOGY", "sector": "SMART_TECHNOLOGY",
                  "parties": [
@@ -86,7 +101,13 @@ final class AcknowledgingLoad implements AutoCloseable {
         }
     }
 
+    private HttpResponse<String> counted(HttpResponse<String> answer) {
+        statuses.computeIfAbsent(answer.statusCode(), status -> new LongAdder()).increment();
+        return answer;
+    }
+
     private void acknowledge(Acknowledged command) {
+        acknowledgedAtNanos.add(System.nanoTime());
         acknowledged.add(command);
         firstAcknowledged.countDown();
     }
@@ -100,6 +121,18 @@ final class AcknowledgingLoad implements AutoCloseable {
 
     List<Acknowledged> acknowledged() {
         return List.copyOf(acknowledged);
+    }
+
+    /** How many answers had each status, in status order. */
+    Map<Integer, Long> statuses() {
+        Map<Integer, Long> counts = new TreeMap<>();
+        statuses.forEach((status, count) -> counts.put(status, count.sum()));
+        return counts;
+    }
+
+    /** When the first acknowledgement after the given moment (System.nanoTime) came, if one did. */
+    Optional<Long> firstAcknowledgedAfter(long nanos) {
+        return acknowledgedAtNanos.stream().filter(at -> at > nanos).min(Long::compare);
     }
 
     @Override

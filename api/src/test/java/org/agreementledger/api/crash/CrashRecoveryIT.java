@@ -1,7 +1,5 @@
 package org.agreementledger.api.crash;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.agreementledger.api.crash.AcknowledgingLoad.Acknowledged;
 import org.agreementledger.api.support.ServiceProcess;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,10 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +29,6 @@ class CrashRecoveryIT {
     private static final long SEED = Long.getLong("crash.seed", System.nanoTime());
     private static final int LOAD_THREADS = 6;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DEMO_AGREEMENTS = 71;
 
     private static Path jar;
@@ -55,11 +50,11 @@ class CrashRecoveryIT {
         List<Acknowledged> acknowledged = new ArrayList<>();
         for (int kill = 1; kill <= KILLS; kill++) {
             ServiceProcess service = start(false);
-            assertNothingLost(service, acknowledged);
+            LedgerAfterCrash.assertNothingLost(service, acknowledged);
             acknowledged.addAll(underLoadUntilRandomMoment(service, ServiceProcess::killServiceAndDatabase));
         }
         ServiceProcess restarted = start(false);
-        assertNothingLost(restarted, acknowledged);
+        LedgerAfterCrash.assertNothingLost(restarted, acknowledged);
         System.out.println("CrashRecoveryIT: " + KILLS + " kills of service and database, "
                 + acknowledged.size() + " acknowledged commands, none lost");
         restarted.stop();
@@ -77,7 +72,7 @@ class CrashRecoveryIT {
         assertThat(postmaster.isAlive()).as("the orphan was stopped").isFalse();
         assertThat(restarted.postmaster().orElseThrow().pid()).isNotEqualTo(postmaster.pid());
         assertThat(restarted.log()).contains("PostgreSQL (pid " + postmaster.pid() + ") is still running on");
-        assertNothingLost(restarted, acknowledged);
+        LedgerAfterCrash.assertNothingLost(restarted, acknowledged);
         restarted.stop();
     }
 
@@ -90,7 +85,7 @@ class CrashRecoveryIT {
                 .as("the service exits for its supervisor to restart it").contains(75);
 
         ServiceProcess restarted = start(false);
-        assertNothingLost(restarted, acknowledged);
+        LedgerAfterCrash.assertNothingLost(restarted, acknowledged);
         restarted.stop();
     }
 
@@ -112,7 +107,7 @@ class CrashRecoveryIT {
         assertThat(restarted.getJson("analyst", "/api/totals").get("total").get("count").asInt())
                 .isEqualTo(DEMO_AGREEMENTS);
         assertThat(restarted.log()).contains("Finished loading the demo data set");
-        assertConsistentAndIntact(restarted);
+        LedgerAfterCrash.assertConsistentAndIntact(restarted);
         restarted.stop();
     }
 
@@ -146,33 +141,6 @@ class CrashRecoveryIT {
         } catch (Exception notYet) {
             return false;
         }
-    }
-
-    private static void assertNothingLost(ServiceProcess service, List<Acknowledged> acknowledged) throws Exception {
-        Set<Acknowledged> stored = new HashSet<>();
-        String export = service.get("auditor", "/api/ledger/export?after=0").body();
-        for (String line : export.split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode event = JSON.readTree(line);
-            String type = event.get("type").asText();
-            if (type.equals("AgreementProposed")) {
-                stored.add(new Acknowledged(event.get("agreementId").asText(), null));
-            } else if (type.equals("AgreementSigned")) {
-                stored.add(new Acknowledged(event.get("agreementId").asText(),
-                        event.get("payload").get("partyId").asText()));
-            }
-        }
-        assertThat(stored).as("every acknowledged command's event").containsAll(acknowledged);
-        assertConsistentAndIntact(service);
-    }
-
-    private static void assertConsistentAndIntact(ServiceProcess service) throws Exception {
-        JsonNode reconciliation = service.getJson("admin", "/api/admin/reconciliation");
-        assertThat(reconciliation.get("consistent").asBoolean()).as(reconciliation.toString()).isTrue();
-        JsonNode verification = service.getJson("auditor", "/api/ledger/verify");
-        assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
     }
 
     @FunctionalInterface

@@ -1,5 +1,6 @@
 package org.agreementledger.api.problem;
 
+import org.axonframework.common.jdbc.JdbcException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
@@ -23,9 +24,20 @@ class UnavailabilityTest {
     }
 
     @Test
-    void aRollbackThatFailsAfterAFailureOfAnotherKindIsNotUnavailability() {
+    void aStatementOnAConnectionThePoolGaveUpAsBrokenIsUnavailability() {
         TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
                 new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new JdbcException("Failed to create a SQL statement",
+                new SQLException("Connection is closed")));
+
+        assertThat(statusOf(Unavailability.problemFor(rollbackFailed))).isEqualTo(503);
+        assertThat(Unavailability.problemFor(new SQLException("Connection is closing", (String) null))).isEmpty();
+    }
+
+    @Test
+    void aRollbackThatFailsAfterAFailureOfAnotherKindIsNotUnavailability() {
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("cannot roll back"));
         rollbackFailed.initApplicationException(new IllegalStateException("a defect"));
 
         assertThat(Unavailability.problemFor(rollbackFailed)).isEmpty();

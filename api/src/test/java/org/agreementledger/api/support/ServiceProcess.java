@@ -57,11 +57,14 @@ public final class ServiceProcess {
      * Another node of the service, on the database given (another node's embedded one), with the
      * ledger's key; it copies its checkpoints next to the key, in a directory of its own.
      */
-    public static ServiceProcess startNode(Path jar, String jdbcUrl, Path signingKey, Path log, String nodeId)
-            throws IOException {
-        return launch(jar, null, log, List.of("--spring.datasource.url=" + jdbcUrl, "--ledger.demo-data.enabled=false",
-                "--ledger.node-id=" + nodeId, "--ledger.log.signing-key-file=" + signingKey,
+    public static ServiceProcess startNode(Path jar, String jdbcUrl, Path signingKey, Path log, String nodeId,
+                                           String... more) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl,
+                "--ledger.demo-data.enabled=false", "--ledger.node-id=" + nodeId,
+                "--ledger.log.signing-key-file=" + signingKey,
                 "--ledger.log.checkpoint-directory=" + signingKey.resolveSibling(nodeId + "-checkpoints")));
+        arguments.addAll(List.of(more));
+        return launch(jar, null, log, arguments);
     }
 
     private static ServiceProcess launch(Path jar, Path dataDirectory, Path log, List<String> arguments)
