@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Shares the projection's segments evenly among the live nodes, with no node capped: a node holding
- * more than its fair share (segments ÷ live nodes, rounded up) releases the excess for a while, for
- * the others to claim; a segment nobody claims in that while comes back to it. A node that dies
+ * more than its fair share (segments ÷ live nodes, rounded up, or down while a live node holds
+ * none) releases the excess for a while, for the others to claim; a segment nobody claims in that
+ * while comes back to it. A node is live while its processor runs and notes so. A node that dies
  * stops noting it is alive, and once its claims time out the others take its segments over: a
  * segment is never left unclaimed for longer than the token claim timeout.
  */
@@ -62,28 +63,45 @@ class SegmentBalancer {
     }
 
     private void balance() {
+        StreamingEventProcessor processor = processing.eventProcessor(PROCESSOR, StreamingEventProcessor.class)
+                .orElse(null);
+        if (processor == null || !processor.isRunning() || processor.isError()) {
+            // a node that does not process (stopped for a rebuild, in error) is no node to share with
+            return;
+        }
         jdbc.update("""
                 INSERT INTO processing_node (node_id, heartbeat_at) VALUES (?, now())
                 ON CONFLICT (node_id) DO UPDATE SET heartbeat_at = now()""", nodeId);
-        StreamingEventProcessor processor = processing.eventProcessor(PROCESSOR, StreamingEventProcessor.class)
-                .orElse(null);
-        if (processor == null || !processor.isRunning()) {
-            return;
-        }
+        double livenessSeconds = liveness.toMillis() / 1000.0;
         Integer liveNodes = jdbc.queryForObject(
                 "SELECT count(*) FROM processing_node WHERE heartbeat_at > now() - make_interval(secs => ?)",
-                Integer.class, liveness.toMillis() / 1000.0);
+                Integer.class, livenessSeconds);
         Integer segments = jdbc.queryForObject("SELECT count(*) FROM token_entry WHERE processor_name = ?",
                 Integer.class, PROCESSOR);
         if (liveNodes == null || liveNodes < 2 || segments == null || segments == 0) {
             return;
         }
-        int fairShare = (segments + liveNodes - 1) / liveNodes;
+        Integer idleNodes = jdbc.queryForObject("""
+                SELECT count(*) FROM processing_node node
+                WHERE heartbeat_at > now() - make_interval(secs => ?)
+                  AND NOT EXISTS (SELECT 1 FROM token_entry WHERE processor_name = ? AND owner = node.node_id)""",
+                Integer.class, livenessSeconds, PROCESSOR);
         List<Integer> held = processor.processingStatus().keySet().stream().sorted().toList();
-        for (int segment : held.subList(Math.min(fairShare, held.size()), held.size())) {
-            log.info("Node {} holds {} of {} segments with {} nodes alive: releasing segment {} for another node",
-                    nodeId, held.size(), segments, liveNodes, segment);
+        int keep = shareToKeep(segments, liveNodes, idleNodes == null ? 0 : idleNodes);
+        for (int segment : held.subList(Math.min(keep, held.size()), held.size())) {
+            log.info("Node {} holds {} of {} segments with {} nodes alive ({} holding none): releasing segment {}"
+                    + " for another node", nodeId, held.size(), segments, liveNodes, idleNodes, segment);
             processor.releaseSegment(segment, release.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * The fair share (segments ÷ live nodes, rounded up); while a live node holds none, the share
+     * rounded down (at least one), so that it gets some: four segments held two and two leave a
+     * third node idle although nobody holds more than the fair share.
+     */
+    static int shareToKeep(int segments, int liveNodes, int idleNodes) {
+        int fairShare = (segments + liveNodes - 1) / liveNodes;
+        return idleNodes > 0 ? Math.max(1, segments / liveNodes) : fairShare;
     }
 }
