@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The service on a PostgreSQL primary with a synchronous streaming standby, through a multi-host
- * URL that asks for the primary ({@code README}: "Durability, crashes and failover").
+ * URL that asks for the primary ({@code docs/replicated-database.md}).
  */
 class ReplicatedDatabaseIT {
 

@@ -107,6 +107,15 @@ public final class ReplicatedPostgres implements AutoCloseable {
                 + "/postgres?user=postgres&targetServerType=primary";
     }
 
+    /** The primary alone, and the standby alone (read-only until promoted). */
+    public String primaryUrl() {
+        return url(primaryPort);
+    }
+
+    public String standbyUrl() {
+        return url(standbyPort);
+    }
+
     /** Kills the primary's postmaster and every process of it with SIGKILL: a machine lost. */
     public void killPrimary() throws Exception {
         long postmaster = Long.parseLong(Files.readAllLines(primary().resolve("postmaster.pid")).get(0).strip());
