@@ -98,7 +98,7 @@ final class ChainsByAgreement {
             String agreement = nextLink == null ? nextRecorded.head().agreementId()
                     : nextRecorded == null ? nextLink.agreementId()
                     : min(nextLink.agreementId(), nextRecorded.head().agreementId());
-            if (previous != null && agreement.compareTo(previous) <= 0) {
+            if (previous != null && LedgerDigest.AGREEMENT_ID_ORDER.compare(agreement, previous) <= 0) {
                 throw new IllegalStateException("the chains came out of agreement id order: " + agreement
                         + " after " + previous);
             }
@@ -163,7 +163,7 @@ final class ChainsByAgreement {
     }
 
     private static String min(String a, String b) {
-        return a.compareTo(b) <= 0 ? a : b;
+        return LedgerDigest.AGREEMENT_ID_ORDER.compare(a, b) <= 0 ? a : b;
     }
 
     /** The broken link at the lowest global position, over all chains; null if none. */

@@ -18,15 +18,24 @@ import java.util.stream.Collectors;
  * whose hashes were all recomputed.
  *
  * <p>Definition: take every chain's head (the agreement's event with the highest sequence number
- * at or before the position); sort the heads by agreement id, comparing the ids character by
- * character (agreement ids are lowercase UUIDs, so this is plain byte order, PostgreSQL's
- * {@code COLLATE "C"}); write each head as the line {@code <agreementId> <sequenceNumber> <hash>}
+ * at or before the position); sort the heads by agreement id, comparing the ids code point by code
+ * point (the byte order of their UTF-8, PostgreSQL's {@code COLLATE "C"}; agreement ids are
+ * lowercase UUIDs, for which it is plain character order); write each head as the line {@code <agreementId> <sequenceNumber> <hash>}
  * ended by {@code \n}; the digest is the lowercase hex SHA-256 of the UTF-8 bytes of all lines.
  * With no chains it is the SHA-256 of the empty text.
  */
 public final class LedgerDigest {
 
-    private static final Comparator<ChainHead> BY_AGREEMENT_ID = Comparator.comparing(ChainHead::agreementId);
+    /**
+     * Agreement ids in code point order, the byte order of their UTF-8: what an index in
+     * {@code COLLATE "C"} gives. Java's own string order differs from it for characters beyond
+     * U+FFFF, which only a tampered ledger holds in an id, and which must then be reported, not
+     * taken for ids out of order.
+     */
+    public static final Comparator<String> AGREEMENT_ID_ORDER = LedgerDigest::compareByCodePoint;
+
+    private static final Comparator<ChainHead> BY_AGREEMENT_ID = Comparator.comparing(ChainHead::agreementId,
+            AGREEMENT_ID_ORDER);
 
     private LedgerDigest() {
     }
@@ -50,7 +59,7 @@ public final class LedgerDigest {
 
         /** Adds the next head; one out of agreement id order is refused rather than digested wrongly. */
         public void add(ChainHead head) {
-            if (lastAgreement != null && head.agreementId().compareTo(lastAgreement) <= 0) {
+            if (lastAgreement != null && AGREEMENT_ID_ORDER.compare(head.agreementId(), lastAgreement) <= 0) {
                 throw new IllegalStateException("the chain heads came out of agreement id order: "
                         + head.agreementId() + " after " + lastAgreement);
             }
@@ -80,6 +89,21 @@ public final class LedgerDigest {
 
     private static String text(ChainHead head) {
         return head.agreementId() + ' ' + head.sequenceNumber() + ' ' + Objects.toString(head.hash(), "") + '\n';
+    }
+
+    private static int compareByCodePoint(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int inA = a.codePointAt(i);
+            int inB = b.codePointAt(j);
+            if (inA != inB) {
+                return Integer.compare(inA, inB);
+            }
+            i += Character.charCount(inA);
+            j += Character.charCount(inB);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /** The heads in the order the digest takes them. */

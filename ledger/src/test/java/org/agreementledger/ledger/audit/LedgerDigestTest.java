@@ -3,6 +3,8 @@ package org.agreementledger.ledger.audit;
 import org.agreementledger.ledger.chain.EventHasher;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +37,26 @@ class LedgerDigestTest {
         backwards.add(SECOND);
         assertThatThrownBy(() -> backwards.add(FIRST)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("out of agreement id order");
+    }
+
+    @Test
+    void idsAreOrderedByCodePointAsTheBytesOfTheirUtf8AreInPostgreSQLsCCollation() {
+        List<String> ids = List.of("a", "ab", "b", "\u00e9", "\uE000", "\uFFFD", "\uD83D\uDE00", "\uD83D\uDE00a");
+        for (String first : ids) {
+            for (String second : ids) {
+                assertThat(Integer.signum(LedgerDigest.AGREEMENT_ID_ORDER.compare(first, second)))
+                        .as("%s against %s", first, second)
+                        .isEqualTo(Integer.signum(Arrays.compareUnsigned(first.getBytes(StandardCharsets.UTF_8),
+                                second.getBytes(StandardCharsets.UTF_8))));
+            }
+        }
+        ChainHead privateUse = new ChainHead("\uE000", 0, "c".repeat(64));
+        ChainHead emoji = new ChainHead("\uD83D\uDE00", 0, "d".repeat(64));
+        assertThat(LedgerDigest.sorted(List.of(emoji, privateUse))).containsExactly(privateUse, emoji);
+        LedgerDigest.Running streamed = new LedgerDigest.Running();
+        streamed.add(privateUse);
+        streamed.add(emoji);
+        assertThat(streamed.digest()).isEqualTo(LedgerDigest.of(List.of(emoji, privateUse)));
     }
 
     @Test

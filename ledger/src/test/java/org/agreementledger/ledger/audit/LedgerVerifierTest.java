@@ -68,7 +68,8 @@ class LedgerVerifierTest {
             public Iterator<RecordedHead> recordedHeadsInAgreementOrder() {
                 return headChanges.entrySet().stream()
                         .flatMap(digest -> digest.getValue().stream().map(head -> new RecordedHead(digest.getKey(), head)))
-                        .sorted(Comparator.comparing(recorded -> recorded.head().agreementId()))
+                        .sorted(Comparator.comparing(recorded -> recorded.head().agreementId(),
+                                LedgerDigest.AGREEMENT_ID_ORDER))
                         .iterator();
             }
 
@@ -87,7 +88,8 @@ class LedgerVerifierTest {
     /** As the event table's (agreement, sequence) index gives them. */
     private static List<ChainLink> linksInAgreementOrder(List<PositionedEvent> events) {
         return events.stream().map(ChainedEvent::of).map(ChainLink::of)
-                .sorted(Comparator.comparing(ChainLink::agreementId).thenComparingLong(ChainLink::sequenceNumber))
+                .sorted(Comparator.comparing(ChainLink::agreementId, LedgerDigest.AGREEMENT_ID_ORDER)
+                        .thenComparingLong(ChainLink::sequenceNumber))
                 .toList();
     }
 
@@ -274,6 +276,19 @@ class LedgerVerifierTest {
         assertThat(mismatch.digestId()).isEqualTo(1);
         assertThat(mismatch.agreementId()).isEqualTo(B);
         assertThat(mismatch.detail()).contains("hold none of it");
+    }
+
+    @Test
+    void idsBeyondUFFFFInATamperedLedgerAreFollowedInTheDatabasesOrderNotTakenForDisorder() {
+        ledger.append("\uE000-private-use", "{\"partyId\":\"inserted\"}");
+        ledger.append("\uD83D\uDE00-beyond-the-bmp", "{\"partyId\":\"inserted\"}");
+        ledger.recordDigest();
+
+        LedgerVerification result = verify(ledger.events().size(), ledger.events(), ledger.headChanges(),
+                LogRecords.none());
+
+        assertThat(result.intact()).as("%s", result.firstMismatch()).isTrue();
+        assertThat(result.currentDigest()).isEqualTo(ledger.digests().get(ledger.digests().size() - 1).digest());
     }
 
     @Test

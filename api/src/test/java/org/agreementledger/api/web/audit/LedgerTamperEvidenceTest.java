@@ -279,6 +279,22 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
     }
 
     @Test
+    void agreementIdsBeyondUFFFFInsertedBySqlAreNamedAsForgeriesNotAFailureOfTheCheck() {
+        fullySigned("14.00");
+        logged();
+
+        long forged = insertForgedSignature(null, "\uE000-forged");
+        insertForgedSignature(null, "\uD83D\uDE00-forged");
+        integrator.integrate();
+        Answer verified = client.get("auditor", "/api/ledger/verify");
+
+        assertThat(verified.status()).as(verified.text()).isEqualTo(200);
+        var mismatch = verified.body().get("firstMismatch");
+        assertThat(mismatch.get("reason").asText()).as(verified.text()).isEqualTo("FORGED");
+        assertThat(mismatch.get("globalPosition").asLong()).isEqualTo(forged);
+    }
+
+    @Test
     void anEventInsertedBySqlWhereTheLogHadPassedIsNotInTheLog() {
         fullySigned("11.00");
         long hole = jdbc.queryForObject("SELECT nextval(pg_get_serial_sequence('domain_event_entry', 'global_index'))",
@@ -319,12 +335,16 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
      * given or the next one; answers its position.
      */
     private long insertForgedSignature(Long position) {
-        String forgedAgreement = UUID.randomUUID().toString();
+        return insertForgedSignature(position, UUID.randomUUID().toString());
+    }
+
+    private long insertForgedSignature(Long position, String forgedAgreement) {
         String payload = "{\"agreementId\":\"" + forgedAgreement + "\",\"partyId\":\"CN-URUMQI-XJU\","
                 + "\"signedOn\":\"2024-08-22\"}";
         String unsealed = "{\"actor\":\"registrar\",\"correlationId\":\"forged\",\"previousHash\":\""
                 + EventHasher.GENESIS + "\",\"recordedAt\":\"2024-08-22T04:00:00Z\"}";
-        String hash = EventHasher.hash(new StoredEvent("forged-event", forgedAgreement, 0, "Agreement",
+        String eventIdentifier = "forged-" + forgedAgreement;
+        String hash = EventHasher.hash(new StoredEvent(eventIdentifier, forgedAgreement, 0, "Agreement",
                 AgreementSigned.class.getName(), null, payload.getBytes(StandardCharsets.UTF_8),
                 unsealed.getBytes(StandardCharsets.UTF_8)));
         String sealed = unsealed.replace("}", ",\"hash\":\"" + hash + "\"}");
@@ -335,8 +355,8 @@ class LedgerTamperEvidenceTest extends HttpContractTest {
                                                         payload_revision, payload, meta_data)
                         OVERRIDING SYSTEM VALUE
                         VALUES (coalesce(?, nextval(pg_get_serial_sequence('domain_event_entry', 'global_index'))),
-                                'forged-event', ?, 0, 'Agreement', '2024-08-22T04:00:00Z', ?, NULL, ?, ?)
-                        RETURNING global_index""", Long.class, position, forgedAgreement,
+                                ?, ?, 0, 'Agreement', '2024-08-22T04:00:00Z', ?, NULL, ?, ?)
+                        RETURNING global_index""", Long.class, position, eventIdentifier, forgedAgreement,
                 AgreementSigned.class.getName(), payload.getBytes(StandardCharsets.UTF_8),
                 sealed.getBytes(StandardCharsets.UTF_8)));
         undo.push(() -> jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", inserted[0]));
