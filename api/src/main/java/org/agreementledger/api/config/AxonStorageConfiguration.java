@@ -5,6 +5,7 @@ import org.agreementledger.ledger.chain.HashChainingEventStorageEngine;
 import org.agreementledger.ledger.event.UnrevisionedEventUpcaster;
 import org.agreementledger.ledger.metadata.ActorCorrelationDataProvider;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.agreementledger.projections.agreement.BatchGuardedTokenStore;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -21,6 +22,7 @@ import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
@@ -43,15 +45,7 @@ class AxonStorageConfiguration {
 
     @Bean
     TokenSchema tokenSchema() {
-        return TokenSchema.builder()
-                .setTokenTable("token_entry")
-                .setProcessorNameColumn("processor_name")
-                .setSegmentColumn("segment")
-                .setTokenColumn("token")
-                .setTokenTypeColumn("token_type")
-                .setTimestampColumn("timestamp")
-                .setOwnerColumn("owner")
-                .build();
+        return BatchGuardedTokenStore.TOKEN_TABLE;
     }
 
     @Bean
@@ -83,11 +77,12 @@ class AxonStorageConfiguration {
      * The token store, as Axon's auto-configuration would make it, but with a node id that can be
      * set: segments are claimed in the name of the node, and two nodes must never share one.
      * Axon's default (process id and host) is right for separate processes, not for nodes started
-     * in one JVM, as the scale-out test does.
+     * in one JVM, as the scale-out test does. Each batch's token is stored only on top of the one the
+     * node holds ({@link BatchGuardedTokenStore}).
      */
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-                          TokenStoreProperties tokenStoreProperties,
+                          TokenStoreProperties tokenStoreProperties, JdbcTemplate jdbc,
                           @Value("${ledger.node-id:}") String nodeId) {
         JdbcTokenStore.Builder tokenStore = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
@@ -97,7 +92,7 @@ class AxonStorageConfiguration {
         if (!nodeId.isBlank()) {
             tokenStore.nodeId(nodeId);
         }
-        return tokenStore.build();
+        return new BatchGuardedTokenStore(tokenStore, jdbc);
     }
 
     /**

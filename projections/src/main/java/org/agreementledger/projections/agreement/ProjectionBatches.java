@@ -5,6 +5,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -14,18 +15,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Each batch of the read side's processor is one transaction: read model changes and the segment's
- * token. Its commit is durable like any other: a batch whose commit was lost (a commit not waited
- * for, then a failover to a standby that never got it, or a crash of a database the service
- * outlives) would leave the processor running on with a position the database no longer holds,
- * and the events of that batch would never reach the read models (ReplicatedDatabaseIT found it).
- * After each commit, whoever asked is told ({@link #afterEachCommit}).
+ * token. Its commit does not wait for its fsync: the read models are derived from the events, and a
+ * crash or a failover can only lose whole batches, token included. A processor that outlives the
+ * loss would run on from the position in its memory and skip the lost batch's events; the token
+ * store refuses its next batch instead ({@link BatchGuardedTokenStore}), and the segment is claimed
+ * again from the position the database holds. (Made to wait, the read side's commits, one for every
+ * command's commit once it follows the ledger within milliseconds, would double the fsyncs that
+ * commands wait behind.) After each commit, whoever asked is told ({@link #afterEachCommit}).
  */
 @Component
 public class ProjectionBatches implements ConfigurerModule {
 
     private static final Object BATCH = ProjectionBatches.class;
 
+    private final JdbcTemplate jdbc;
     private final List<Runnable> afterCommit = new CopyOnWriteArrayList<>();
+
+    public ProjectionBatches(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
 
     /** Runs after the commit of each batch; it must be quick. */
     public void afterEachCommit(Runnable listener) {
@@ -43,6 +51,7 @@ public class ProjectionBatches implements ConfigurerModule {
         if (TransactionSynchronizationManager.isSynchronizationActive()
                 && !TransactionSynchronizationManager.hasResource(BATCH)) {
             TransactionSynchronizationManager.bindResource(BATCH, Boolean.TRUE);
+            jdbc.execute("SET LOCAL synchronous_commit = off");
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
