@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NodesComingAndGoingTest {
 
-    /** A claim cycle (5 s), the balancer's release period (the claim timeout, 10 s), and room to spare. */
+    /** A claim cycle (1 s), the balancer's release period (the claim timeout, 10 s), and room to spare. */
     private static final Duration HANDOVER_BOUND = Duration.ofSeconds(30);
 
     @TempDir

@@ -36,7 +36,7 @@ class SegmentBalancer {
     /** Alive means noted within half the claim timeout: dead before its claims run out. */
     private final Duration liveness;
     /**
-     * Longer than a claim cycle (5 s), so that another node claims a released segment first, and no
+     * Longer than a claim cycle (1 s), so that another node claims a released segment first, and no
      * longer than a claim timeout, so that a node whose taker died gets it back as soon as any claim
      * of a dead node's would run out.
      */
