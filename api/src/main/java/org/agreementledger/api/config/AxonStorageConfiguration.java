@@ -4,8 +4,8 @@ import org.agreementledger.ledger.chain.EventAttestation;
 import org.agreementledger.ledger.chain.HashChainingEventStorageEngine;
 import org.agreementledger.ledger.event.UnrevisionedEventUpcaster;
 import org.agreementledger.ledger.metadata.ActorCorrelationDataProvider;
-import org.axonframework.common.jdbc.ConnectionProvider;
 import org.agreementledger.projections.agreement.BatchGuardedTokenStore;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -22,9 +22,9 @@ import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,7 +44,7 @@ public class ProjectionProcessor {
 
     /** Runs the work with the processor stopped, and starts it again whatever the work's outcome. */
     public synchronized <T> T whileStopped(Supplier<T> work) {
-        StreamingEventProcessor processor = processor();
+        StreamingEventProcessor processor = processor().orElseThrow();
         processor.shutDown();
         try {
             return work.get();
@@ -55,7 +56,10 @@ public class ProjectionProcessor {
     @Scheduled(initialDelayString = "${ledger.projections.recovery-interval:PT1S}",
             fixedDelayString = "${ledger.projections.recovery-interval:PT1S}")
     synchronized void restartAfterFailure() {
-        StreamingEventProcessor processor = processor();
+        processor().ifPresent(this::restartAfterFailure);
+    }
+
+    private void restartAfterFailure(StreamingEventProcessor processor) {
         if (startPending) {
             start(processor);
             return;
@@ -99,7 +103,8 @@ public class ProjectionProcessor {
         }
     }
 
-    private StreamingEventProcessor processor() {
-        return processing.eventProcessor(PROCESSOR, StreamingEventProcessor.class).orElseThrow();
+    /** The processor, where this node runs it: for what it holds and how far it is, not to stop or start it. */
+    public Optional<StreamingEventProcessor> processor() {
+        return processing.eventProcessor(PROCESSOR, StreamingEventProcessor.class);
     }
 }

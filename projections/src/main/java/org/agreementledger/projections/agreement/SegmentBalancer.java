@@ -1,6 +1,5 @@
 package org.agreementledger.projections.agreement;
 
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.slf4j.Logger;
@@ -31,7 +30,7 @@ class SegmentBalancer {
     private static final String PROCESSOR = AgreementProjection.PROCESSING_GROUP;
 
     private final JdbcTemplate jdbc;
-    private final EventProcessingConfiguration processing;
+    private final ProjectionProcessor projectionProcessor;
     private final String nodeId;
     /** Alive means noted within half the claim timeout: dead before its claims run out. */
     private final Duration liveness;
@@ -42,10 +41,10 @@ class SegmentBalancer {
      */
     private final Duration release;
 
-    SegmentBalancer(JdbcTemplate jdbc, EventProcessingConfiguration processing, TokenStoreProperties tokenStore,
+    SegmentBalancer(JdbcTemplate jdbc, ProjectionProcessor projectionProcessor, TokenStoreProperties tokenStore,
                     @Value("${ledger.node-id:}") String nodeId) {
         this.jdbc = jdbc;
-        this.processing = processing;
+        this.projectionProcessor = projectionProcessor;
         // the token store's own default, process id and host, when no node id is set
         this.nodeId = nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;
         this.liveness = tokenStore.getClaimTimeout().dividedBy(2);
@@ -63,8 +62,7 @@ class SegmentBalancer {
     }
 
     private void balance() {
-        StreamingEventProcessor processor = processing.eventProcessor(PROCESSOR, StreamingEventProcessor.class)
-                .orElse(null);
+        StreamingEventProcessor processor = projectionProcessor.processor().orElse(null);
         if (processor == null || !processor.isRunning() || processor.isError()) {
             // a node that does not process (stopped for a rebuild, in error) is no node to share with
             return;

@@ -8,7 +8,6 @@ import org.agreementledger.projections.reconciliation.Reconciliation;
 import org.agreementledger.projections.reconciliation.ReconciliationReport;
 import org.agreementledger.projections.totals.BucketTally;
 import org.agreementledger.projections.totals.TotalsWriter;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -29,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Rebuilds the read models from the events without readers ever seeing them half built: the events
@@ -56,7 +54,6 @@ public class ReadModelRebuild {
     /** PostgreSQL's SQL state for a lock not granted within lock_timeout. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
-    private final EventProcessingConfiguration processing;
     private final ProjectionProcessor projectionProcessor;
     private final EventStorageEngine events;
     private final AgreementProjection projection;
@@ -69,12 +66,10 @@ public class ReadModelRebuild {
     private final Clock clock;
     private volatile RebuildState state = RebuildState.NONE;
 
-    public ReadModelRebuild(EventProcessingConfiguration processing, ProjectionProcessor projectionProcessor,
-                            EventStorageEngine events,
+    public ReadModelRebuild(ProjectionProcessor projectionProcessor, EventStorageEngine events,
                             AgreementProjection projection, TotalsWriter totals, TokenStore tokenStore,
                             Reconciliation reconciliation, JdbcTemplate jdbc,
                             PlatformTransactionManager transactionManager, Clock clock) {
-        this.processing = processing;
         this.projectionProcessor = projectionProcessor;
         this.events = events;
         this.projection = projection;
@@ -105,7 +100,7 @@ public class ReadModelRebuild {
     }
 
     public List<ProcessorState> states() {
-        return processor().stream().map(ReadModelRebuild::stateOf).toList();
+        return projectionProcessor.processor().stream().map(ReadModelRebuild::stateOf).toList();
     }
 
     /** The whole rebuild, phase by phase, on the rebuild's own thread. */
@@ -237,10 +232,6 @@ public class ReadModelRebuild {
             throw new RebuildRefusedException("Event processor " + PROCESSOR + " has a segment claimed by another"
                     + " node; stop the processors there, then rebuild again.", claimedElsewhere);
         }
-    }
-
-    private Optional<StreamingEventProcessor> processor() {
-        return processing.eventProcessor(PROCESSOR, StreamingEventProcessor.class);
     }
 
     private static ProcessorState stateOf(StreamingEventProcessor processor) {
