@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.agreementledger.api.crash.AcknowledgingLoad.Acknowledged;
 import org.agreementledger.api.support.ServiceProcess;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a ledger must show after a crash or a failover: every acknowledged command, consistent totals, intact chains. */
+/**
+ * What a ledger must show after a crash or a failover: its read side caught up, every acknowledged
+ * command, consistent totals, intact chains.
+ */
 final class LedgerAfterCrash {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,6 +41,24 @@ final class LedgerAfterCrash {
         }
         assertThat(stored).as("every acknowledged command's event").containsAll(acknowledged);
         assertConsistentAndIntact(service);
+    }
+
+    /** Waits until the node is ready with nothing left for its read side to process; answers its reconciliation. */
+    static JsonNode awaitCaughtUp(ServiceProcess node, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode reconciliation = null;
+        int readiness = 0;
+        while (System.nanoTime() < deadline) {
+            readiness = node.get("admin", "/actuator/health/readiness").statusCode();
+            reconciliation = node.getJson("admin", "/api/admin/reconciliation");
+            if (readiness == 200 && reconciliation.get("eventsNotYetProcessed").asLong() == 0) {
+                return reconciliation;
+            }
+            Thread.sleep(250);
+        }
+        assertThat(readiness).as("readiness: " + node.logTail()).isEqualTo(200);
+        assertThat(reconciliation.get("eventsNotYetProcessed").asLong()).as(reconciliation.toString()).isZero();
+        return reconciliation;
     }
 
     static void assertConsistentAndIntact(ServiceProcess service) throws Exception {

@@ -49,7 +49,7 @@ class NodeFailoverIT {
         assertThat(load.acknowledged()).isNotEmpty();
 
         awaitOwners(database, List.of("node-a", "node-a", "node-a", "node-a"), TAKEOVER_BOUND);
-        JsonNode reconciliation = awaitNothingLeftToProcess(first, TAKEOVER_BOUND);
+        JsonNode reconciliation = LedgerAfterCrash.awaitCaughtUp(first, TAKEOVER_BOUND);
         System.out.println("NodeFailoverIT: node-b killed; node-a held all segments and had processed every event "
                 + Duration.ofNanos(System.nanoTime() - killedAt).toMillis() + " ms later; "
                 + reconciliation.get("eventsInStore").asLong() + " events");
@@ -80,16 +80,5 @@ class NodeFailoverIT {
             }
             return owners;
         }
-    }
-
-    private static JsonNode awaitNothingLeftToProcess(ServiceProcess node, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode reconciliation = node.getJson("admin", "/api/admin/reconciliation");
-        while (reconciliation.get("eventsNotYetProcessed").asLong() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            reconciliation = node.getJson("admin", "/api/admin/reconciliation");
-        }
-        assertThat(reconciliation.get("eventsNotYetProcessed").asLong()).as(reconciliation.toString()).isZero();
-        return reconciliation;
     }
 }

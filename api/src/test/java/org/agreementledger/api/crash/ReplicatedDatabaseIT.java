@@ -28,6 +28,7 @@ class ReplicatedDatabaseIT {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration PROMOTION_DELAY = Duration.ofSeconds(2);
     private static final Duration ACKNOWLEDGED_AGAIN_BOUND = Duration.ofSeconds(5);
+    private static final Duration CAUGHT_UP_BOUND = Duration.ofSeconds(90);
 
     @TempDir
     Path directory;
@@ -87,8 +88,8 @@ class ReplicatedDatabaseIT {
             assertThat(acknowledgedAgain).as("commands acknowledged again after the promotion")
                     .isLessThanOrEqualTo(ACKNOWLEDGED_AGAIN_BOUND);
 
-            awaitCaughtUp(first);
-            awaitCaughtUp(second);
+            LedgerAfterCrash.awaitCaughtUp(first, CAUGHT_UP_BOUND);
+            LedgerAfterCrash.awaitCaughtUp(second, CAUGHT_UP_BOUND);
             LedgerAfterCrash.assertNothingLost(first, load.acknowledged());
         } finally {
             first.stop();
@@ -128,7 +129,7 @@ class ReplicatedDatabaseIT {
 
                 database.restartStandby();
                 long restarted = System.nanoTime();
-                awaitCaughtUp(node);
+                LedgerAfterCrash.awaitCaughtUp(node, CAUGHT_UP_BOUND);
                 Duration readyAgain = Duration.ofNanos(System.nanoTime() - restarted);
                 assertThat(node.post("registrar", "/api/agreements", AcknowledgingLoad.proposal()).statusCode())
                         .as("acknowledged again").isEqualTo(201);
@@ -139,22 +140,5 @@ class ReplicatedDatabaseIT {
                 node.stop();
             }
         }
-    }
-
-    /** Ready, and nothing left for the read side to process. */
-    private static void awaitCaughtUp(ServiceProcess node) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        JsonNode reconciliation = null;
-        int readiness = 0;
-        while (System.nanoTime() < deadline) {
-            readiness = node.get("admin", "/actuator/health/readiness").statusCode();
-            reconciliation = node.getJson("admin", "/api/admin/reconciliation");
-            if (readiness == 200 && reconciliation.get("eventsNotYetProcessed").asLong() == 0) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        assertThat(readiness).as("readiness: " + node.logTail()).isEqualTo(200);
-        assertThat(reconciliation.get("eventsNotYetProcessed").asLong()).as(reconciliation.toString()).isZero();
     }
 }

@@ -1,7 +1,6 @@
 package org.agreementledger.api.outage;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.agreementledger.api.LedgerApplication;
 import org.agreementledger.api.support.Agreements;
 import org.agreementledger.api.support.LedgerClient;
 import org.agreementledger.api.support.LedgerClient.Answer;
@@ -10,18 +9,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.Supplier;
 
+import static org.agreementledger.api.outage.ServiceOnAnOutage.assertUnavailableWithin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,16 +43,11 @@ class CommitStallTest {
         // the embedded library's default is a test database's, with synchronous commit off
         database = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
         superuser = new JdbcTemplate(database.getPostgresDatabase());
-        service = new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + database.getPort() + "/postgres?user=postgres",
+        service = ServiceOnAnOutage.start(
+                "jdbc:postgresql://127.0.0.1:" + database.getPort() + "/postgres?user=postgres", directory,
                 "--ledger.database.commit-timeout=3s",
-                "--ledger.health.max-commit-wait=1s",
-                "--ledger.log.signing-key-file=" + directory.resolve("signing-key.pem"),
-                "--ledger.log.checkpoint-directory=" + directory.resolve("checkpoints"),
-                "--ledger.demo-data.enabled=false");
-        client = new LedgerClient(new TestRestTemplate(new RestTemplateBuilder()
-                .rootUri("http://localhost:" + service.getEnvironment().getProperty("local.server.port"))
-                .readTimeout(Duration.ofSeconds(60))));
+                "--ledger.health.max-commit-wait=1s");
+        client = ServiceOnAnOutage.clientOf(service);
     }
 
     @AfterAll
@@ -73,8 +63,8 @@ class CommitStallTest {
         long events = eventCount();
 
         requireStandby("a_standby_that_never_connects");
-        assertUnavailable(() -> client.post("registrar", "/api/agreements", Agreements.proposal("2.00"), "held-1"));
-        assertUnavailable(() -> client.post("registrar", "/api/agreements", Agreements.proposal("2.00"), "held-1"));
+        assertUnavailableWithin(BOUND, () -> client.post("registrar", "/api/agreements", Agreements.proposal("2.00"), "held-1"));
+        assertUnavailableWithin(BOUND, () -> client.post("registrar", "/api/agreements", Agreements.proposal("2.00"), "held-1"));
         ReadSide.eventually(() -> {
             Answer readiness = client.get("admin", "/actuator/health/readiness");
             assertThat(readiness.status()).as(readiness.text()).isEqualTo(503);
@@ -111,15 +101,6 @@ class CommitStallTest {
                 : "ALTER SYSTEM SET synchronous_standby_names = '" + name + "'");
         superuser.queryForObject("SELECT pg_reload_conf()", Boolean.class);
         Thread.sleep(1000);
-    }
-
-    private static void assertUnavailable(Supplier<Answer> request) {
-        long started = System.nanoTime();
-        Answer answer = request.get();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered within the bound").isLessThan(BOUND);
-        assertThat(answer.status()).as(answer.text()).isEqualTo(503);
-        assertThat(answer.contentType()).isEqualTo("application/problem+json");
-        assertThat(answer.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
     }
 
     private static long eventCount() {

@@ -1,7 +1,6 @@
 package org.agreementledger.api.outage;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.agreementledger.api.LedgerApplication;
 import org.agreementledger.api.support.Agreements;
 import org.agreementledger.api.support.LedgerClient;
 import org.agreementledger.api.support.LedgerClient.Answer;
@@ -10,17 +9,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.Supplier;
 
+import static org.agreementledger.api.outage.ServiceOnAnOutage.assertUnavailableWithin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,15 +40,10 @@ class DatabaseOutageTest {
     static void startTheServiceBehindARelay() throws Exception {
         database = EmbeddedPostgres.builder().start();
         relay = new TcpProxy(database.getPort());
-        service = new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
-                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + relay.port() + "/postgres?user=postgres",
-                "--spring.datasource.hikari.data-source-properties.socketTimeout=3",
-                "--ledger.log.signing-key-file=" + directory.resolve("signing-key.pem"),
-                "--ledger.log.checkpoint-directory=" + directory.resolve("checkpoints"),
-                "--ledger.demo-data.enabled=false");
-        client = new LedgerClient(new TestRestTemplate(new RestTemplateBuilder()
-                .rootUri("http://localhost:" + service.getEnvironment().getProperty("local.server.port"))
-                .readTimeout(Duration.ofSeconds(60))));
+        service = ServiceOnAnOutage.start(
+                "jdbc:postgresql://127.0.0.1:" + relay.port() + "/postgres?user=postgres", directory,
+                "--spring.datasource.hikari.data-source-properties.socketTimeout=3");
+        client = ServiceOnAnOutage.clientOf(service);
     }
 
     @AfterAll
@@ -70,8 +60,8 @@ class DatabaseOutageTest {
         long events = eventCount();
 
         relay.cut();
-        assertUnavailable(() -> client.post("registrar", "/api/agreements", Agreements.proposal("2.00")));
-        assertUnavailable(() -> client.get("analyst", "/api/totals"));
+        assertUnavailableWithin(BOUND, () -> client.post("registrar", "/api/agreements", Agreements.proposal("2.00")));
+        assertUnavailableWithin(BOUND, () -> client.get("analyst", "/api/totals"));
         Answer readiness = client.get("admin", "/actuator/health/readiness");
         assertThat(readiness.status()).as(readiness.text()).isEqualTo(503);
         assertThat(readiness.body().at("/components/db/status").asText()).as(readiness.text()).isEqualTo("DOWN");
@@ -79,8 +69,8 @@ class DatabaseOutageTest {
 
         relay.restore();
         relay.stall();
-        assertUnavailable(() -> client.post("registrar", "/api/agreements", Agreements.proposal("3.00")));
-        assertUnavailable(() -> client.get("auditor", "/api/ledger/events?after=0&limit=5"));
+        assertUnavailableWithin(BOUND, () -> client.post("registrar", "/api/agreements", Agreements.proposal("3.00")));
+        assertUnavailableWithin(BOUND, () -> client.get("auditor", "/api/ledger/events?after=0&limit=5"));
 
         relay.restore();
         ReadSide.eventually(() -> {
@@ -90,15 +80,6 @@ class DatabaseOutageTest {
         assertThat(eventCount()).as("no refused command wrote an event").isEqualTo(events);
         assertThat(client.post("registrar", "/api/agreements", Agreements.proposal("4.00")).status())
                 .as("the service serves again once the database is back").isEqualTo(201);
-    }
-
-    private static void assertUnavailable(Supplier<Answer> request) {
-        long started = System.nanoTime();
-        Answer answer = request.get();
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("answered within the bound").isLessThan(BOUND);
-        assertThat(answer.status()).as(answer.text()).isEqualTo(503);
-        assertThat(answer.contentType()).isEqualTo("application/problem+json");
-        assertThat(answer.headers().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
     }
 
     private static long eventCount() {
