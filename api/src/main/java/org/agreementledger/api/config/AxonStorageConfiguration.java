@@ -5,6 +5,7 @@ import org.agreementledger.ledger.chain.HashChainingEventStorageEngine;
 import org.agreementledger.ledger.event.UnrevisionedEventUpcaster;
 import org.agreementledger.ledger.metadata.ActorCorrelationDataProvider;
 import org.agreementledger.projections.agreement.BatchGuardedTokenStore;
+import org.agreementledger.projections.agreement.NodeName;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -20,7 +21,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -74,24 +74,19 @@ class AxonStorageConfiguration {
     }
 
     /**
-     * The token store, as Axon's auto-configuration would make it, but with a node id that can be
-     * set: segments are claimed in the name of the node, and two nodes must never share one.
-     * Axon's default (process id and host) is right for separate processes, not for nodes started
-     * in one JVM, as the scale-out test does. Each batch's token is stored only on top of the one the
+     * The token store, as Axon's auto-configuration would make it, but claiming segments in the
+     * name of the node ({@link NodeName}). Each batch's token is stored only on top of the one the
      * node holds ({@link BatchGuardedTokenStore}).
      */
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-                          TokenStoreProperties tokenStoreProperties, JdbcTemplate jdbc,
-                          @Value("${ledger.node-id:}") String nodeId) {
+                          TokenStoreProperties tokenStoreProperties, JdbcTemplate jdbc, NodeName nodeName) {
         JdbcTokenStore.Builder tokenStore = JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .schema(tokenSchema)
                 .serializer(serializer)
-                .claimTimeout(tokenStoreProperties.getClaimTimeout());
-        if (!nodeId.isBlank()) {
-            tokenStore.nodeId(nodeId);
-        }
+                .claimTimeout(tokenStoreProperties.getClaimTimeout())
+                .nodeId(nodeName.value());
         return new BatchGuardedTokenStore(tokenStore, jdbc);
     }
 

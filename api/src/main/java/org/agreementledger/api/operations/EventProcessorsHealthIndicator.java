@@ -1,5 +1,7 @@
 package org.agreementledger.api.operations;
 
+import org.agreementledger.projections.agreement.AgreementProjection;
+import org.agreementledger.projections.agreement.ProjectionProcessor;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -10,14 +12,19 @@ import org.springframework.stereotype.Component;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** DOWN while an event processor of this node is stopped or in error: its read models stop following the ledger. */
+/**
+ * DOWN while an event processor of this node is stopped or in error: its read models stop following
+ * the ledger. Whether the projection's processor is in error is {@link ProjectionProcessor}'s to say.
+ */
 @Component
 class EventProcessorsHealthIndicator implements HealthIndicator {
 
     private final EventProcessingConfiguration processing;
+    private final ProjectionProcessor projectionProcessor;
 
-    EventProcessorsHealthIndicator(EventProcessingConfiguration processing) {
+    EventProcessorsHealthIndicator(EventProcessingConfiguration processing, ProjectionProcessor projectionProcessor) {
         this.processing = processing;
+        this.projectionProcessor = projectionProcessor;
     }
 
     @Override
@@ -25,7 +32,8 @@ class EventProcessorsHealthIndicator implements HealthIndicator {
         Map<String, String> states = new TreeMap<>();
         boolean allRunning = true;
         for (EventProcessor processor : processing.eventProcessors().values()) {
-            boolean error = processor.isError();
+            boolean error = processor.getName().equals(AgreementProjection.PROCESSING_GROUP)
+                    ? projectionProcessor.failing() : processor.isError();
             boolean running = processor.isRunning();
             allRunning &= running && !error;
             states.put(processor.getName(), error ? "error" : !running ? "stopped"

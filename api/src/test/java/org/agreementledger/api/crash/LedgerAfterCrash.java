@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.agreementledger.api.crash.AcknowledgingLoad.Acknowledged;
 import org.agreementledger.api.support.ServiceProcess;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -47,16 +48,17 @@ final class LedgerAfterCrash {
     static JsonNode awaitCaughtUp(ServiceProcess node, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode reconciliation = null;
-        int readiness = 0;
+        HttpResponse<String> readiness = null;
         while (System.nanoTime() < deadline) {
-            readiness = node.get("admin", "/actuator/health/readiness").statusCode();
+            readiness = node.get("admin", "/actuator/health/readiness");
             reconciliation = node.getJson("admin", "/api/admin/reconciliation");
-            if (readiness == 200 && reconciliation.get("eventsNotYetProcessed").asLong() == 0) {
+            if (readiness.statusCode() == 200 && reconciliation.get("eventsNotYetProcessed").asLong() == 0) {
                 return reconciliation;
             }
             Thread.sleep(250);
         }
-        assertThat(readiness).as("readiness: " + node.logTail()).isEqualTo(200);
+        assertThat(readiness.statusCode()).as("readiness " + readiness.body() + "\nwarnings and errors in the log:\n"
+                + node.logTroubles()).isEqualTo(200);
         assertThat(reconciliation.get("eventsNotYetProcessed").asLong()).as(reconciliation.toString()).isZero();
         return reconciliation;
     }

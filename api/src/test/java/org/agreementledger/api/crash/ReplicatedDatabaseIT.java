@@ -6,6 +6,7 @@ import org.agreementledger.api.support.ReplicatedPostgres;
 import org.agreementledger.api.support.ServiceProcess;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
@@ -30,7 +31,8 @@ class ReplicatedDatabaseIT {
     private static final Duration ACKNOWLEDGED_AGAIN_BOUND = Duration.ofSeconds(5);
     private static final Duration CAUGHT_UP_BOUND = Duration.ofSeconds(90);
 
-    @TempDir
+    /** Kept when a test fails, for the nodes' logs. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path directory;
 
     /**

@@ -213,6 +213,30 @@ public final class ServiceProcess {
         }
     }
 
+    /**
+     * The log's last warnings and errors, each with the stack trace lines after it: what went wrong,
+     * where the tail would show only request lines.
+     */
+    public String logTroubles() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            List<String> troubles = new ArrayList<>();
+            boolean inTrouble = false;
+            for (String line : lines) {
+                boolean entry = line.matches("^\\d{4}-\\d{2}-\\d{2}T.*");
+                if (entry) {
+                    inTrouble = line.contains(" WARN ") || line.contains(" ERROR ");
+                }
+                if (inTrouble) {
+                    troubles.add(line);
+                }
+            }
+            return String.join("\n", troubles.subList(Math.max(0, troubles.size() - 80), troubles.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
     public String log() throws IOException {
         return Files.readString(log);
     }

@@ -23,6 +23,11 @@ import java.util.function.Supplier;
  * a long outage would leave the read models (and readiness) behind for up to a minute more. Once the
  * processor has stayed in error for two checks and the database answers again, it is restarted,
  * which retries at once.
+ * <p>
+ * Whether it is failing is asked here too ({@link #failing()}), not of Axon's error flag alone:
+ * Axon clears that flag only after a round with segments to process, so a node whose processor
+ * failed once while the other nodes took every segment over would look failing for good, and the
+ * others, counting it as no node to share with, would never give it one.
  */
 @Component
 public class ProjectionProcessor {
@@ -33,13 +38,39 @@ public class ProjectionProcessor {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final NodeName nodeName;
     private int checksInError;
     /** Stopped here to be restarted, and not started yet (a start fails while the database is away). */
     private boolean startPending;
 
-    ProjectionProcessor(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    ProjectionProcessor(EventProcessingConfiguration processing, JdbcTemplate jdbc, NodeName nodeName) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.nodeName = nodeName;
+    }
+
+    /**
+     * Whether the processor runs but fails: Axon says it is in error, and the token store does not
+     * say that other nodes hold every segment (then this node has nothing to fail at, whatever
+     * segments Axon still lists for it from before its failure).
+     */
+    public boolean failing() {
+        return processor().map(this::failing).orElse(false);
+    }
+
+    private boolean failing(StreamingEventProcessor processor) {
+        return processor.isRunning() && processor.isError() && !otherNodesHoldEverySegment();
+    }
+
+    private boolean otherNodesHoldEverySegment() {
+        try {
+            Integer claimable = jdbc.queryForObject(
+                    "SELECT count(*) FROM token_entry WHERE processor_name = ? AND (owner IS NULL OR owner = ?)",
+                    Integer.class, PROCESSOR, nodeName.value());
+            return claimable != null && claimable == 0;
+        } catch (DataAccessException away) {
+            return false;
+        }
     }
 
     /** Runs the work with the processor stopped, and starts it again whatever the work's outcome. */
@@ -64,7 +95,7 @@ public class ProjectionProcessor {
             start(processor);
             return;
         }
-        checksInError = processor.isRunning() && processor.isError() ? checksInError + 1 : 0;
+        checksInError = failing(processor) ? checksInError + 1 : 0;
         if (checksInError < 2 || !databaseAnswers()) {
             return;
         }

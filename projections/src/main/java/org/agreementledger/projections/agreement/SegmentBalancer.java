@@ -4,13 +4,11 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,11 +40,10 @@ class SegmentBalancer {
     private final Duration release;
 
     SegmentBalancer(JdbcTemplate jdbc, ProjectionProcessor projectionProcessor, TokenStoreProperties tokenStore,
-                    @Value("${ledger.node-id:}") String nodeId) {
+                    NodeName nodeName) {
         this.jdbc = jdbc;
         this.projectionProcessor = projectionProcessor;
-        // the token store's own default, process id and host, when no node id is set
-        this.nodeId = nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId;
+        this.nodeId = nodeName.value();
         this.liveness = tokenStore.getClaimTimeout().dividedBy(2);
         this.release = tokenStore.getClaimTimeout();
     }
@@ -63,7 +60,7 @@ class SegmentBalancer {
 
     private void balance() {
         StreamingEventProcessor processor = projectionProcessor.processor().orElse(null);
-        if (processor == null || !processor.isRunning() || processor.isError()) {
+        if (processor == null || !processor.isRunning() || projectionProcessor.failing()) {
             // a node that does not process (stopped for a rebuild, in error) is no node to share with
             return;
         }
