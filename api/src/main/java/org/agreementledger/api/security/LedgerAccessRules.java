@@ -30,6 +30,7 @@ final class LedgerAccessRules {
                 .requestMatchers(HttpMethod.POST, "/api/agreements/*/withdrawal").hasRole(REGISTRAR.name())
                 .requestMatchers(HttpMethod.POST, "/api/agreements/*/signatures",
                         "/api/agreements/*/declines").hasRole(SIGNATORY.name())
+                .requestMatchers(HttpMethod.GET, "/api/agreements/*/signing-intent").hasRole(SIGNATORY.name())
                 .requestMatchers(HttpMethod.POST, "/api/agreements/*/certification",
                         "/api/agreements/*/certification/revocation").hasRole(CERTIFIER.name())
                 .requestMatchers(HttpMethod.GET, "/api/agreements/*/history",

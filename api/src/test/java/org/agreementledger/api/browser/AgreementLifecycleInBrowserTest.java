@@ -47,6 +47,9 @@ class AgreementLifecycleInBrowserTest extends InBrowserTest {
         String agreementPath = browser.currentPath();
         String agreementId = agreementPath.replaceAll(".*id=([0-9a-f-]+).*", "$1");
         assertThat(browser.textOf(By.id("agreement-value"))).contains("12,500,000.00");
+        assertThat(browser.textOf(By.id("agreement-terms-hash"))).as("the terms hash a signer compares")
+                .matches("[0-9a-f]{64}")
+                .isEqualTo(client.get("registrar", "/api/agreements/" + agreementId).body().get("termsHash").asText());
         assertThat(browser.textOf(By.id("agreement"))).contains("Technology", "Smart technology", "University")
                 .doesNotContain("null");
         browser.signOut();

@@ -84,6 +84,15 @@ public class StoredEvents {
         return jdbc.query(COLUMNS + " WHERE aggregate_identifier = ? ORDER BY sequence_number", ROW, agreementId);
     }
 
+    /**
+     * The payload of an agreement's first event, its proposal, as stored: its terms are hashed from
+     * these bytes ({@code AgreementTerms}); empty if there is no such agreement.
+     */
+    public Optional<byte[]> proposalOf(String agreementId) {
+        return jdbc.query("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0",
+                (row, i) -> row.getBytes("payload"), agreementId).stream().findFirst();
+    }
+
     /** At most {@code limit} events after {@code after} and at or before {@code through}, in global order. */
     public List<PositionedEvent> page(long after, long through, int limit) {
         return jdbc.query(COLUMNS + " WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?",

@@ -5,6 +5,7 @@ import org.agreementledger.api.openapi.ReadsOwnWrites;
 import org.agreementledger.api.openapi.Refuses;
 import org.agreementledger.api.problem.ProblemCode;
 import org.agreementledger.api.problem.Problems;
+import org.agreementledger.api.signing.AgreementTermsOnRecord;
 import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.domain.CooperationKind;
 import org.agreementledger.projections.InvalidQueryException;
@@ -45,9 +46,11 @@ class AgreementQueryController {
     private static final int DEFAULT_PAGE_SIZE = 20;
 
     private final AgreementQueries agreements;
+    private final AgreementTermsOnRecord terms;
 
-    public AgreementQueryController(AgreementQueries agreements) {
+    public AgreementQueryController(AgreementQueries agreements, AgreementTermsOnRecord terms) {
         this.agreements = agreements;
+        this.terms = terms;
     }
 
     @ReadsOwnWrites
@@ -55,7 +58,8 @@ class AgreementQueryController {
     @Refuses(HttpStatus.NOT_FOUND)
     public ResponseEntity<Object> agreement(@PathVariable UUID agreementId) {
         return agreements.find(agreementId)
-                .<ResponseEntity<Object>>map(ResponseEntity::ok)
+                .<ResponseEntity<Object>>map(agreement -> ResponseEntity.ok(new AgreementWithTerms(agreement,
+                        terms.of(agreementId).orElseThrow().hash())))
                 .orElseGet(() -> Problems.response(Problems.of(ProblemCode.AGREEMENT_NOT_FOUND,
                         "No agreement has the id " + agreementId + " (yet: the read side follows the"
                                 + " ledger within moments).")));

@@ -1,0 +1,71 @@
+package org.agreementledger.api.signing;
+
+import org.agreementledger.ledger.domain.UnknownPartyException;
+import org.agreementledger.ledger.signing.AgreementTerms;
+import org.agreementledger.ledger.signing.SigningAction;
+import org.agreementledger.ledger.signing.SigningIntent;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Issues signing intents: each names the agreement's terms as recorded, the action, the party, the
+ * business date and the signer's key, with a fresh nonce (128 random bits) that expires after
+ * {@code ledger.signatures.intent-validity}. The intent's exact bytes are kept with its nonce, for
+ * the signature to be checked against.
+ */
+@Component
+public class SigningIntents {
+
+    private static final int NONCE_BYTES = 16;
+
+    private final JdbcTemplate jdbc;
+    private final AgreementTermsOnRecord terms;
+    private final Clock clock;
+    private final String origin;
+    private final Duration validity;
+    private final SecureRandom random = new SecureRandom();
+
+    SigningIntents(JdbcTemplate jdbc, AgreementTermsOnRecord terms, Clock clock,
+                   @Value("${ledger.log.origin}") String origin,
+                   @Value("${ledger.signatures.intent-validity:PT15M}") Duration validity) {
+        this.jdbc = jdbc;
+        this.terms = terms;
+        this.clock = clock;
+        this.origin = origin;
+        this.validity = validity;
+    }
+
+    /**
+     * A new intent for a party to act on an agreement with a key; empty if there is no such
+     * agreement. The party must be one of the agreement's.
+     */
+    public Optional<SigningIntent> issue(UUID agreementId, SigningAction action, String partyId, LocalDate date,
+                                         String keyId, String issuedTo) {
+        Optional<AgreementTerms> recorded = terms.of(agreementId);
+        if (recorded.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!recorded.get().partyIds().contains(partyId)) {
+            throw new UnknownPartyException(partyId);
+        }
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        SigningIntent intent = new SigningIntent(origin, agreementId, recorded.get().hash(), action, partyId, date,
+                keyId, Base64.getUrlEncoder().withoutPadding().encodeToString(nonce), clock.instant().plus(validity));
+        jdbc.update("""
+                INSERT INTO signing_intent (nonce, agreement_id, party_id, action, key_id, intent, issued_to, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", intent.nonce(), agreementId, partyId, action.intentName(), keyId,
+                intent.bytes(), issuedTo, Timestamp.from(intent.expiresAt()));
+        return Optional.of(intent);
+    }
+}

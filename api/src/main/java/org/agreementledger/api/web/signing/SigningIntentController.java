@@ -1,0 +1,85 @@
+package org.agreementledger.api.web.signing;
+
+import org.agreementledger.api.openapi.Refuses;
+import org.agreementledger.api.problem.ProblemCode;
+import org.agreementledger.api.problem.Problems;
+import org.agreementledger.api.security.Actor;
+import org.agreementledger.api.signing.SigningIntents;
+import org.agreementledger.api.web.command.PartyNotYoursException;
+import org.agreementledger.ledger.chain.CanonicalJson;
+import org.agreementledger.ledger.domain.LedgerCalendar;
+import org.agreementledger.ledger.signing.SigningAction;
+import org.agreementledger.ledger.signing.SigningIntent;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The signing intent a party's key is to sign (docs/signer-keys.md): a signatory asks for one for
+ * its own party, an action, a business date (today by default) and its key, and gets the exact
+ * bytes to sign. Each answer is a new intent with its own nonce, never cached.
+ */
+@RestController
+@RequestMapping(path = "/api/agreements", produces = {MediaType.APPLICATION_JSON_VALUE,
+        MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+class SigningIntentController {
+
+    /** What a signatory's key signs; certification and its revocation are the certifier's, to come. */
+    private static final Set<SigningAction> SIGNATORY_ACTIONS = EnumSet.of(SigningAction.SIGN, SigningAction.DECLINE);
+    private static final Pattern KEY_ID = Pattern.compile("[\\x21-\\x7e]{1,200}");
+
+    private final SigningIntents intents;
+    private final LedgerCalendar calendar;
+
+    SigningIntentController(SigningIntents intents, LedgerCalendar calendar) {
+        this.intents = intents;
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/{agreementId}/signing-intent")
+    @Refuses({HttpStatus.NOT_FOUND})
+    public ResponseEntity<Object> intent(@PathVariable UUID agreementId, @RequestParam String partyId,
+                                         @RequestParam String action,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                         LocalDate date,
+                                         @RequestParam String keyId, Authentication authentication) {
+        SigningAction signingAction = SigningAction.named(action).filter(SIGNATORY_ACTIONS::contains)
+                .orElseThrow(() -> new InvalidIntentParameterException("action",
+                        "a signatory's intent is to 'sign' or to 'decline', not '" + action + "'"));
+        if (!KEY_ID.matcher(keyId).matches()) {
+            throw new InvalidIntentParameterException("keyId",
+                    "a key id is 1 to 200 printable ASCII characters without spaces");
+        }
+        Actor actor = Actor.of(authentication);
+        if (!actor.mayActFor(partyId)) {
+            throw new PartyNotYoursException(actor.name(), partyId);
+        }
+        return intents.issue(agreementId, signingAction, partyId, date == null ? calendar.today() : date, keyId,
+                        actor.name())
+                .<ResponseEntity<Object>>map(intent -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                        .body(issued(intent)))
+                .orElseGet(() -> Problems.response(Problems.of(ProblemCode.AGREEMENT_NOT_FOUND,
+                        "No agreement has the id " + agreementId)));
+    }
+
+    private static IssuedIntent issued(SigningIntent intent) {
+        byte[] bytes = intent.bytes();
+        return new IssuedIntent(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), intent.digest(),
+                CanonicalJson.parse(bytes));
+    }
+}
