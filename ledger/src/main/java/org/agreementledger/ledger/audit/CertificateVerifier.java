@@ -7,6 +7,7 @@ import org.agreementledger.ledger.checkpoint.NoteException;
 import org.agreementledger.ledger.checkpoint.NoteVerifier;
 import org.agreementledger.ledger.merkle.MerkleProofs;
 import org.agreementledger.ledger.merkle.ProofException;
+import org.agreementledger.ledger.signing.SignerKeyTool;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,13 +32,16 @@ import java.util.Optional;
 public final class CertificateVerifier {
 
     private static final String USAGE = "usage: java -jar ledger-<version>-certificate-verifier.jar"
-            + " --key <the log's verifier key> [--saved-checkpoint <checkpoint file>] <certificate.json>";
+            + " --key <the log's verifier key> [--saved-checkpoint <checkpoint file>] <certificate.json>\n"
+            + "       (keygen and sign, for a party's own key: see their usage)";
 
     private CertificateVerifier() {
     }
 
+    /** Checks a certificate; {@code keygen} and {@code sign} are a party's key's ({@link SignerKeyTool}). */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        boolean signerCommand = args.length > 0 && SignerKeyTool.COMMANDS.contains(args[0]);
+        System.exit(signerCommand ? SignerKeyTool.run(args, System.out, System.err) : run(args, System.out, System.err));
     }
 
     /** The command line: checks the certificate file named and answers the exit status. */

@@ -18,8 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The log's Ed25519 signing key in a PEM file outside the database (private key as PKCS#8, public
- * key as X.509), created on first use, readable by its owner only.
+ * An Ed25519 key pair in a PEM file (private key as PKCS#8, public key as X.509), created on first
+ * use, readable by its owner only: the log's signing key, outside the database, and a party's
+ * signer key, made by the verifier jar's {@code keygen}.
  */
 public final class SigningKeyFile {
 

@@ -46,6 +46,16 @@ public final class Ed25519PublicKey {
         }
     }
 
+    /** The key a JDK Ed25519 public key is (its X.509 encoding ends with the raw bytes). */
+    public static Ed25519PublicKey of(PublicKey key) {
+        byte[] encoded = key.getEncoded();
+        if (encoded.length != X509_PREFIX.length + LENGTH
+                || !Arrays.equals(Arrays.copyOf(encoded, X509_PREFIX.length), X509_PREFIX)) {
+            throw new IllegalArgumentException("not an Ed25519 public key");
+        }
+        return fromRaw(Arrays.copyOfRange(encoded, X509_PREFIX.length, encoded.length));
+    }
+
     /** {@code ed25519:} and the first 16 bytes of the SHA-256 of the raw key, base64url. */
     public String keyId() {
         byte[] digest = EventHasher.sha256Digest().digest(raw);

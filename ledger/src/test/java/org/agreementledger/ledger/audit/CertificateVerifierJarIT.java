@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.agreementledger.ledger.chain.EventAttestation;
 import org.agreementledger.ledger.checkpoint.NoteSigner;
+import org.agreementledger.ledger.signing.Ed25519PublicKey;
+import org.agreementledger.ledger.signing.SigningAction;
+import org.agreementledger.ledger.signing.SigningIntent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,12 +73,39 @@ class CertificateVerifierJarIT {
         assertThat(verdict.output()).startsWith("NOT VALID: event 0").contains("CONTENT_ALTERED");
     }
 
+    /** What an API client does with the jar alone: makes its key, then signs an intent the ledger issued. */
+    @Test
+    void aPartysKeyIsMadeAndAnIntentSignedWithTheJarAlone() throws Exception {
+        Path keyFile = directory.resolve("party.pem");
+        Verdict keygen = runJar("keygen", keyFile.toString());
+        assertThat(keygen.exitStatus()).as(keygen.output()).isZero();
+        Ed25519PublicKey key = Ed25519PublicKey.fromRaw(Base64.getDecoder().decode(keygen.output().lines()
+                .filter(line -> line.startsWith("publicKey ")).findFirst().orElseThrow().substring(10)));
+        SigningIntent intent = new SigningIntent("ledger.test/log", UUID.fromString(AGREEMENT), "ef".repeat(32),
+                SigningAction.SIGN, "KZ-ALMATY-KBTU", LocalDate.parse("2024-08-22"), key.keyId(), "bm9uY2U",
+                Instant.now().plusSeconds(600));
+
+        Verdict signed = runJar("sign", keyFile.toString(),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(intent.bytes()));
+
+        assertThat(signed.exitStatus()).as(signed.output()).isZero();
+        String signature = signed.output().lines().filter(line -> !line.startsWith("signing: ")).findFirst()
+                .orElseThrow();
+        assertThat(key.verifies(intent.bytes(), Base64.getUrlDecoder().decode(signature))).isTrue();
+    }
+
     private Verdict runJar(String certificateJson) throws Exception {
         Path file = Files.writeString(directory.resolve("certificate.json"), certificateJson);
+        return runJar("--key", verifierKey, file.toString());
+    }
+
+    private static Verdict runJar(String... args) throws Exception {
         Path jar = Path.of(System.getProperty("verifier.jar"));
         assertThat(jar).as("the verifier jar is built before integration tests run").isRegularFile();
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--key", verifierKey, file.toString()).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Verdict(process.waitFor(), output);
     }
