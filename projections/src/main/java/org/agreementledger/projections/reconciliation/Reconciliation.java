@@ -91,6 +91,9 @@ public class Reconciliation {
         StatusComparison statuses = new StatusComparison();
         storedEvents.forEachInAgreementOrder(positioned -> {
             StoredEvent stored = positioned.event();
+            if (!AgreementEvent.AGGREGATE_TYPE.equals(stored.aggregateType())) {
+                return; // another aggregate's event (a party's signer key, docs/signer-keys.md): no read model's
+            }
             UUID agreement = UUID.fromString(stored.aggregateIdentifier());
             statuses.turnTo(agreement, recomputation);
             Optional<Object> read = reader.payloadOf(stored);
