@@ -4,8 +4,12 @@ import org.agreementledger.ledger.domain.UnknownPartyException;
 import org.agreementledger.ledger.signing.AgreementTerms;
 import org.agreementledger.ledger.signing.SigningAction;
 import org.agreementledger.ledger.signing.SigningIntent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
@@ -21,11 +25,13 @@ import java.util.UUID;
  * Issues signing intents: each names the agreement's terms as recorded, the action, the party, the
  * business date and the signer's key, with a fresh nonce (128 random bits) that expires after
  * {@code ledger.signatures.intent-validity}. The intent's exact bytes are kept with its nonce, for
- * the signature to be checked against.
+ * the signature to be checked against. Intents lapsed for a day are forgotten: a lapsed intent is
+ * refused whether it is kept or not, and the day keeps a refusal explainable.
  */
 @Component
 public class SigningIntents {
 
+    private static final Logger log = LoggerFactory.getLogger(SigningIntents.class);
     private static final int NONCE_BYTES = 16;
 
     private final JdbcTemplate jdbc;
@@ -37,7 +43,7 @@ public class SigningIntents {
 
     SigningIntents(JdbcTemplate jdbc, AgreementTermsOnRecord terms, Clock clock,
                    @Value("${ledger.log.origin}") String origin,
-                   @Value("${ledger.signatures.intent-validity:PT15M}") Duration validity) {
+                   @Value("${ledger.signatures.intent-validity}") Duration validity) {
         this.jdbc = jdbc;
         this.terms = terms;
         this.clock = clock;
@@ -67,5 +73,17 @@ public class SigningIntents {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", intent.nonce(), agreementId, partyId, action.intentName(), keyId,
                 intent.bytes(), issuedTo, Timestamp.from(intent.expiresAt()));
         return Optional.of(intent);
+    }
+
+    /** Forgets the intents that lapsed more than a day ago; answers how many. */
+    @Scheduled(initialDelayString = "${ledger.signatures.intent-purge-interval:PT1H}",
+            fixedDelayString = "${ledger.signatures.intent-purge-interval:PT1H}")
+    public int forgetLapsed() {
+        try {
+            return jdbc.update("DELETE FROM signing_intent WHERE expires_at < now() - interval '1 day'");
+        } catch (DataAccessException databaseAway) {
+            log.warn("Could not forget lapsed signing intents: {}", databaseAway.getMessage());
+            return 0;
+        }
     }
 }

@@ -1,11 +1,13 @@
 package org.agreementledger.api.web.signing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.agreementledger.api.signing.SigningIntents;
 import org.agreementledger.api.support.Agreements;
 import org.agreementledger.api.support.HttpContractTest;
 import org.agreementledger.api.support.LedgerClient.Answer;
 import org.agreementledger.ledger.signing.SigningIntent;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,6 +26,9 @@ import static org.assertj.core.api.Assertions.within;
 
 /** What a party's key is to sign: the terms hash on the agreement, and the intents the ledger issues. */
 class SigningIntentOverHttpTest extends HttpContractTest {
+
+    @Autowired
+    SigningIntents intents;
 
     private static final String KEY_ID = "ed25519:test-key";
 
@@ -131,6 +136,24 @@ class SigningIntentOverHttpTest extends HttpContractTest {
 
         assertProblem(answer, 422, "unknown-party");
         assertThat(issuedCount()).isEqualTo(issued);
+    }
+
+    @Test
+    void intentsLapsedForADayAreForgottenAndOthersKept() {
+        String id = propose("1000.00");
+        String kept = SigningIntent.parse(Base64.getUrlDecoder().decode(intent("signatory-xju", id,
+                "partyId=" + Agreements.XJU + "&action=sign").body().get("intent").asText())).nonce();
+        jdbc.update("""
+                INSERT INTO signing_intent (nonce, agreement_id, party_id, action, key_id, intent, issued_to, expires_at)
+                VALUES ('lapsed-long-ago', ?, ?, 'sign', 'k', '\\x00', 'signatory-xju', now() - interval '25 hours')""",
+                UUID.fromString(id), Agreements.XJU);
+
+        assertThat(intents.forgetLapsed()).isPositive();
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM signing_intent WHERE nonce = 'lapsed-long-ago'",
+                Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM signing_intent WHERE nonce = ?", Long.class, kept))
+                .isEqualTo(1);
     }
 
     private Answer intent(String user, String agreementId, String query) {
