@@ -4,6 +4,7 @@ import org.agreementledger.ledger.domain.LedgerRuleViolation;
 import org.agreementledger.ledger.domain.LifecycleViolationException;
 import org.agreementledger.ledger.domain.NotTheProposerException;
 import org.agreementledger.ledger.domain.PartyAlreadySignedException;
+import org.agreementledger.ledger.signerkey.SignerKeyStatusException;
 import org.agreementledger.projections.InvalidQueryException;
 import org.agreementledger.projections.rebuild.RebuildRefusedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -75,7 +76,8 @@ public final class Refusals {
     }
 
     private static HttpStatus statusOf(LedgerRuleViolation violation) {
-        if (violation instanceof LifecycleViolationException || violation instanceof PartyAlreadySignedException) {
+        if (violation instanceof LifecycleViolationException || violation instanceof PartyAlreadySignedException
+                || violation instanceof SignerKeyStatusException) {
             return HttpStatus.CONFLICT;
         }
         if (violation instanceof NotTheProposerException) {

@@ -31,6 +31,10 @@ final class LedgerAccessRules {
                 .requestMatchers(HttpMethod.POST, "/api/agreements/*/signatures",
                         "/api/agreements/*/declines").hasRole(SIGNATORY.name())
                 .requestMatchers(HttpMethod.GET, "/api/agreements/*/signing-intent").hasRole(SIGNATORY.name())
+                .requestMatchers(HttpMethod.POST, "/api/parties/*/signer-keys").hasRole(SIGNATORY.name())
+                .requestMatchers(HttpMethod.POST, "/api/parties/*/signer-keys/*/approval").hasRole(CERTIFIER.name())
+                .requestMatchers(HttpMethod.POST, "/api/parties/*/signer-keys/*/revocation")
+                .hasAnyRole(SIGNATORY.name(), CERTIFIER.name())
                 .requestMatchers(HttpMethod.POST, "/api/agreements/*/certification",
                         "/api/agreements/*/certification/revocation").hasRole(CERTIFIER.name())
                 .requestMatchers(HttpMethod.GET, "/api/agreements/*/history",

@@ -55,7 +55,8 @@ class OpenApiContractTest extends HttpContractTest {
      * without credentials; one documented as open (no security requirement) serves it.
      */
     private void assertUnauthenticatedAnswerAsDocumented(Endpoint endpoint, JsonNode operation) {
-        String path = endpoint.path().replace("{agreementId}", UUID.randomUUID().toString());
+        String path = endpoint.path().replace("{agreementId}", UUID.randomUUID().toString())
+                .replace("{partyId}", "CN-URUMQI-XJU").replace("{keyId}", "ed25519:none");
         Answer answer = client.exchange(null, HttpMethod.valueOf(endpoint.method()), path,
                 endpoint.method().equals("POST") ? Map.of() : null, HttpHeaders.EMPTY);
         JsonNode responses = operation.get("responses");

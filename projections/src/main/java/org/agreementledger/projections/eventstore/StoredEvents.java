@@ -4,6 +4,7 @@ import org.agreementledger.ledger.audit.ChainHead;
 import org.agreementledger.ledger.audit.ChainLink;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.agreementledger.ledger.chain.StoredEvent;
+import org.agreementledger.ledger.event.SignerKeyEvent;
 import org.agreementledger.ledger.metadata.LedgerMetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -91,6 +92,12 @@ public class StoredEvents {
     public Optional<byte[]> proposalOf(String agreementId) {
         return jdbc.query("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0",
                 (row, i) -> row.getBytes("payload"), agreementId).stream().findFirst();
+    }
+
+    /** Every event of the parties' signer keys, in global order (their partial index holds only those). */
+    public List<PositionedEvent> ofSignerKeys() {
+        // the type as a literal, so that every plan matches the partial index's predicate (V1_2)
+        return jdbc.query(COLUMNS + " WHERE type = '" + SignerKeyEvent.AGGREGATE_TYPE + "' ORDER BY global_index", ROW);
     }
 
     /** At most {@code limit} events after {@code after} and at or before {@code through}, in global order. */

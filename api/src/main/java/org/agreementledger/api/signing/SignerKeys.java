@@ -1,0 +1,67 @@
+package org.agreementledger.api.signing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.agreementledger.ledger.chain.CanonicalJson;
+import org.agreementledger.ledger.chain.PositionedEvent;
+import org.agreementledger.ledger.event.SignerKeyApproved;
+import org.agreementledger.ledger.event.SignerKeyRegistered;
+import org.agreementledger.ledger.event.SignerKeyRevoked;
+import org.agreementledger.ledger.signerkey.SignerKeyStatus;
+import org.agreementledger.projections.eventstore.StoredEvents;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.agreementledger.ledger.chain.CanonicalJson.textField;
+
+/**
+ * The parties' signer keys, read from their events in the event table (committed, never a read
+ * model's copy): a party sees every key ever registered in its name, and a signature is checked
+ * against the key as the log holds it.
+ */
+@Component
+public class SignerKeys {
+
+    private final StoredEvents storedEvents;
+
+    SignerKeys(StoredEvents storedEvents) {
+        this.storedEvents = storedEvents;
+    }
+
+    /** The party's keys, in the order they were registered. */
+    public List<SignerKeyView> ofParty(String partyId) {
+        return all().values().stream().filter(key -> key.partyId().equals(partyId)).toList();
+    }
+
+    public Optional<SignerKeyView> find(String keyId) {
+        return Optional.ofNullable(all().get(keyId));
+    }
+
+    private Map<String, SignerKeyView> all() {
+        Map<String, SignerKeyView> keys = new LinkedHashMap<>();
+        for (PositionedEvent positioned : storedEvents.ofSignerKeys()) {
+            JsonNode payload = CanonicalJson.parse(positioned.event().payload());
+            String type = positioned.event().payloadType();
+            String keyId = positioned.event().aggregateIdentifier();
+            long position = positioned.globalPosition();
+            SignerKeyView key = keys.get(keyId);
+            if (type.equals(SignerKeyRegistered.class.getName())) {
+                keys.put(keyId, new SignerKeyView(keyId, textField(payload, "partyId"), textField(payload, "algorithm"),
+                        textField(payload, "publicKey"), SignerKeyStatus.PENDING, textField(payload, "registeredBy"),
+                        position, null, null, null, null, null));
+            } else if (key != null && type.equals(SignerKeyApproved.class.getName())) {
+                keys.put(keyId, new SignerKeyView(keyId, key.partyId(), key.algorithm(), key.publicKey(),
+                        SignerKeyStatus.APPROVED, key.registeredBy(), key.registeredAt(),
+                        textField(payload, "approvedBy"), position, null, null, null));
+            } else if (key != null && type.equals(SignerKeyRevoked.class.getName())) {
+                keys.put(keyId, new SignerKeyView(keyId, key.partyId(), key.algorithm(), key.publicKey(),
+                        SignerKeyStatus.REVOKED, key.registeredBy(), key.registeredAt(), key.approvedBy(),
+                        key.approvedAt(), textField(payload, "revokedBy"), position, textField(payload, "reason")));
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,128 @@
+package org.agreementledger.api.web.command;
+
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
+import org.agreementledger.api.command.AppendedPosition;
+import org.agreementledger.api.command.LedgerCommands;
+import org.agreementledger.api.openapi.Refuses;
+import org.agreementledger.api.problem.ProblemCode;
+import org.agreementledger.api.problem.Problems;
+import org.agreementledger.api.security.Actor;
+import org.agreementledger.api.signing.SignerKeyView;
+import org.agreementledger.api.signing.SignerKeys;
+import org.agreementledger.api.web.idempotency.IdempotentCommandRunner;
+import org.agreementledger.ledger.command.ApproveSignerKey;
+import org.agreementledger.ledger.command.RegisterSignerKey;
+import org.agreementledger.ledger.command.RevokeSignerKey;
+import org.agreementledger.ledger.signerkey.InvalidSignerKeyException;
+import org.agreementledger.ledger.signerkey.SignerKeyStatus;
+import org.agreementledger.ledger.signing.Ed25519PublicKey;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A party's signer keys (docs/signer-keys.md): a signatory registers a key of its party's, pending
+ * until the certifier approves it; a signatory of the party or the certifier revokes it. Each is an
+ * event in the ledger like any other.
+ */
+@RestController
+@RequestMapping(path = "/api/parties/{partyId}/signer-keys", consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+class SignerKeyCommandController {
+
+    private final LedgerCommands commands;
+    private final IdempotentCommandRunner runner;
+    private final SignerKeys signerKeys;
+    private final AppendedPosition appended;
+
+    SignerKeyCommandController(LedgerCommands commands, IdempotentCommandRunner runner, SignerKeys signerKeys,
+                               AppendedPosition appended) {
+        this.commands = commands;
+        this.runner = runner;
+        this.signerKeys = signerKeys;
+        this.appended = appended;
+    }
+
+    @PostMapping
+    @ApiResponse(responseCode = "201", description = "registered, pending approval: the key's id and status")
+    @Refuses(HttpStatus.CONFLICT)
+    public ResponseEntity<Object> register(@PathVariable String partyId, @Valid @RequestBody SignerKeyRequest body,
+                                           CommandContext context) {
+        requireOwnParty(context.actor(), partyId);
+        String keyId = keyIdOf(body.publicKey());
+        return runner.run(context.actor().name(), context.idempotencyKey(), context.identity(body), () -> {
+            if (signerKeys.find(keyId).isPresent()) {
+                return Problems.response(Problems.of(ProblemCode.SIGNER_KEY_EXISTS,
+                        "The key " + keyId + " is registered already"));
+            }
+            commands.send(new RegisterSignerKey(keyId, partyId, body.algorithm(), body.publicKey(),
+                    context.actor().name()), context.actor().name(), context.correlationId());
+            return ResponseEntity.created(URI.create("/api/parties/" + partyId + "/signer-keys/" + keyId))
+                    .body(new SignerKeyAccepted(keyId, partyId, SignerKeyStatus.PENDING, context.correlationId(),
+                            appended.ofLastEvent()));
+        });
+    }
+
+    /** By the certifier; no body needed. */
+    @PostMapping(path = "/{keyId}/approval", consumes = MediaType.ALL_VALUE)
+    @Refuses({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
+    public ResponseEntity<Object> approve(@PathVariable String partyId, @PathVariable String keyId,
+                                          CommandContext context) {
+        return runOnKey(partyId, keyId, context, "",
+                () -> new ApproveSignerKey(keyId, partyId, context.actor().name()));
+    }
+
+    @PostMapping("/{keyId}/revocation")
+    @Refuses({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
+    public ResponseEntity<Object> revoke(@PathVariable String partyId, @PathVariable String keyId,
+                                         @Valid @RequestBody SignerKeyRevocationRequest body, CommandContext context) {
+        if (context.actor().partyId().isPresent()) {
+            // a signatory revokes its own party's keys; the certifier, bound to no party, any
+            requireOwnParty(context.actor(), partyId);
+        }
+        return runOnKey(partyId, keyId, context, body,
+                () -> new RevokeSignerKey(keyId, partyId, context.actor().name(), body.reason()));
+    }
+
+    private ResponseEntity<Object> runOnKey(String partyId, String keyId, CommandContext context, Object body,
+                                            Supplier<Object> command) {
+        String actor = context.actor().name();
+        return runner.run(actor, context.idempotencyKey(), context.identity(body), () -> {
+            Optional<SignerKeyView> key = signerKeys.find(keyId).filter(found -> found.partyId().equals(partyId));
+            if (key.isEmpty()) {
+                return Problems.response(Problems.of(ProblemCode.SIGNER_KEY_NOT_FOUND,
+                        "Party " + partyId + " has no key " + keyId));
+            }
+            SignerKeyStatus status = commands.send(command.get(), actor, context.correlationId());
+            return ResponseEntity.ok(new SignerKeyAccepted(keyId, partyId, status, context.correlationId(),
+                    appended.ofLastEvent()));
+        });
+    }
+
+    /** The id the key's bytes give it; a key that is no Ed25519 key is refused as the aggregate would. */
+    private static String keyIdOf(String publicKey) {
+        try {
+            return Ed25519PublicKey.fromRaw(Base64.getDecoder().decode(publicKey)).keyId();
+        } catch (IllegalArgumentException notAKey) {
+            throw new InvalidSignerKeyException("publicKey", "the public key is base64 of the 32 raw bytes of an"
+                    + " Ed25519 key: " + notAKey.getMessage());
+        }
+    }
+
+    private static void requireOwnParty(Actor actor, String partyId) {
+        if (!actor.mayActFor(partyId)) {
+            throw new PartyNotYoursException(actor.name(), partyId);
+        }
+    }
+}
