@@ -9,6 +9,12 @@ public class InvalidSignerKeyException extends LedgerRuleViolation {
         super(field, message);
     }
 
+    /** The public key given is no Ed25519 key (base64 of its 32 raw bytes). */
+    public static InvalidSignerKeyException notAnEd25519Key(IllegalArgumentException why) {
+        return new InvalidSignerKeyException("publicKey", "the public key is base64 of the 32 raw bytes of an"
+                + " Ed25519 key: " + why.getMessage());
+    }
+
     @Override
     public String code() {
         return "invalid-signer-key";

@@ -48,8 +48,7 @@ class SignerKey {
         try {
             key = Ed25519PublicKey.fromRaw(Base64.getDecoder().decode(String.valueOf(command.publicKey())));
         } catch (IllegalArgumentException notAKey) {
-            throw new InvalidSignerKeyException("publicKey", "the public key is base64 of the 32 raw bytes of an"
-                    + " Ed25519 key: " + notAKey.getMessage());
+            throw InvalidSignerKeyException.notAnEd25519Key(notAKey);
         }
         if (!key.keyId().equals(command.keyId())) {
             throw new InvalidSignerKeyException("keyId", "the key's id is " + key.keyId());

@@ -115,8 +115,7 @@ class SignerKeyCommandController {
         try {
             return Ed25519PublicKey.fromRaw(Base64.getDecoder().decode(publicKey)).keyId();
         } catch (IllegalArgumentException notAKey) {
-            throw new InvalidSignerKeyException("publicKey", "the public key is base64 of the 32 raw bytes of an"
-                    + " Ed25519 key: " + notAKey.getMessage());
+            throw InvalidSignerKeyException.notAnEd25519Key(notAKey);
         }
     }
 
