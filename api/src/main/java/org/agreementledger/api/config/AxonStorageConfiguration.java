@@ -2,6 +2,7 @@ package org.agreementledger.api.config;
 
 import org.agreementledger.ledger.chain.EventAttestation;
 import org.agreementledger.ledger.chain.HashChainingEventStorageEngine;
+import org.agreementledger.ledger.event.SignatureWithoutSignerKeyUpcaster;
 import org.agreementledger.ledger.event.UnrevisionedEventUpcaster;
 import org.agreementledger.ledger.metadata.ActorCorrelationDataProvider;
 import org.agreementledger.projections.agreement.BatchGuardedTokenStore;
@@ -105,6 +106,13 @@ class AxonStorageConfiguration {
     @Order(0)
     EventUpcaster unrevisionedEventUpcaster() {
         return new UnrevisionedEventUpcaster();
+    }
+
+    /** Next: a signature of revision 1 is one of revision 2 without a signer key's signature. */
+    @Bean
+    @Order(1)
+    EventUpcaster signatureWithoutSignerKeyUpcaster() {
+        return new SignatureWithoutSignerKeyUpcaster();
     }
 
     @Bean

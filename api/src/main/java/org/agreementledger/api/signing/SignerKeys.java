@@ -31,6 +31,15 @@ public class SignerKeys {
         this.storedEvents = storedEvents;
     }
 
+    /**
+     * Holds the key, until the transaction ends, against other transactions that sign with it or
+     * revoke it: a signature is checked against the key as the log holds it when the signature is
+     * written, never against one revoked in between.
+     */
+    public void lock(String keyId) {
+        storedEvents.lockAggregate(keyId);
+    }
+
     /** The party's keys, in the order they were registered. */
     public List<SignerKeyView> ofParty(String partyId) {
         return all().values().stream().filter(key -> key.partyId().equals(partyId)).toList();

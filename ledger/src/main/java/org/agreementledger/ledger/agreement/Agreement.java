@@ -102,7 +102,7 @@ class Agreement {
         requireStatus(AgreementStatus.PROPOSED, "only a proposed agreement can be signed");
         requireUnsignedParty(command.partyId());
         requireBusinessDate(command.signedOn(), proposedOn, "signedOn", "the proposal date", calendar);
-        apply(new AgreementSigned(agreementId, command.partyId(), command.signedOn()));
+        apply(new AgreementSigned(agreementId, command.partyId(), command.signedOn(), command.signature()));
         if (signatures.keySet().containsAll(partyIds)) {
             LocalDate lastSignature = signatures.values().stream().max(LocalDate::compareTo).orElseThrow();
             apply(new AgreementFullySigned(agreementId, lastSignature));

@@ -101,6 +101,25 @@ class EventRevisionsTest {
         assertThat(AgreementEvent.class.getPermittedSubclasses()).hasSize(7);
     }
 
+    /** The service's chain: events before revisions are revision 1, and a signature of revision 1 is one of 2. */
+    @Test
+    void aSignatureOfRevisionOneOrOfNoneIsReadAsRevisionTwoWithoutASignerKeysSignature() {
+        EventUpcaster serviceChain = new EventUpcasterChain(new UnrevisionedEventUpcaster(),
+                new SignatureWithoutSignerKeyUpcaster());
+        String payload = "{\"agreementId\":\"" + AGREEMENT + "\",\"partyId\":\"KZ-ALMATY-KBTU\",\"signedOn\":\"2024-08-22\"}";
+        for (String revision : new String[] {null, "1"}) {
+            StoredEvent stored = storedSignature(revision, payload);
+
+            IntermediateEventRepresentation upcast = serviceChain.upcast(Stream.of(
+                    new InitialEventRepresentation(entry(stored), SERIALIZER))).findFirst().orElseThrow();
+
+            assertThat(upcast.getType().getRevision()).as("stored as revision " + revision).isEqualTo("2");
+            assertThat(EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry(stored)), SERIALIZER,
+                    serviceChain).next().getPayload())
+                    .isEqualTo(new AgreementSigned(AGREEMENT, "KZ-ALMATY-KBTU", LocalDate.of(2024, 8, 22), null));
+        }
+    }
+
     @Test
     void anEventStoredBeforeRevisionsIsReadAsRevisionOne() {
         StoredEvent stored = storedSignature(null,

@@ -94,6 +94,11 @@ public class StoredEvents {
                 (row, i) -> row.getBytes("payload"), agreementId).stream().findFirst();
     }
 
+    /** A lock on an aggregate's id for the rest of the caller's transaction (a PostgreSQL advisory lock). */
+    public void lockAggregate(String aggregateIdentifier) {
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtext(?))", row -> { }, aggregateIdentifier);
+    }
+
     /** Every event of the parties' signer keys, in global order (their partial index holds only those). */
     public List<PositionedEvent> ofSignerKeys() {
         // the type as a literal, so that every plan matches the partial index's predicate (V1_2)

@@ -6,6 +6,7 @@ import org.agreementledger.api.command.AppendedPosition;
 import org.agreementledger.api.command.LedgerCommands;
 import org.agreementledger.api.openapi.Refuses;
 import org.agreementledger.api.security.Actor;
+import org.agreementledger.api.signing.SignatureCheck;
 import org.agreementledger.api.web.idempotency.IdempotentCommandRunner;
 import org.agreementledger.ledger.command.CertifyAgreement;
 import org.agreementledger.ledger.command.DeclineAgreement;
@@ -14,6 +15,7 @@ import org.agreementledger.ledger.command.SignAgreement;
 import org.agreementledger.ledger.command.WithdrawAgreement;
 import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.domain.LedgerCalendar;
+import org.agreementledger.ledger.signing.SigningAction;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,14 +43,17 @@ class AgreementCommandController {
     private final Proposals proposals;
     private final LedgerCalendar calendar;
     private final AppendedPosition appended;
+    private final SignatureCheck signatureCheck;
 
     public AgreementCommandController(LedgerCommands commands, IdempotentCommandRunner runner, Proposals proposals,
-                                      LedgerCalendar calendar, AppendedPosition appended) {
+                                      LedgerCalendar calendar, AppendedPosition appended,
+                                      SignatureCheck signatureCheck) {
         this.commands = commands;
         this.runner = runner;
         this.proposals = proposals;
         this.calendar = calendar;
         this.appended = appended;
+        this.signatureCheck = signatureCheck;
     }
 
     @PostMapping
@@ -65,7 +70,11 @@ class AgreementCommandController {
                                        CommandContext context) {
         return runCommand(agreementId, context, body, () -> {
             requireOwnParty(context.actor(), body.partyId());
-            return new SignAgreement(agreementId, body.partyId(), orToday(body.signedOn()));
+            LocalDate signedOn = orToday(body.signedOn());
+            SignerKeySignatureRequest signature = body.signature();
+            return new SignAgreement(agreementId, body.partyId(), signedOn, signature == null ? null
+                    : signatureCheck.check(agreementId, SigningAction.SIGN, body.partyId(), signedOn,
+                    signature.keyId(), signature.intent(), signature.value()));
         });
     }
 

@@ -91,8 +91,10 @@ class SignerKeyCommandController {
             // a signatory revokes its own party's keys; the certifier, bound to no party, any
             requireOwnParty(context.actor(), partyId);
         }
-        return runOnKey(partyId, keyId, context, body,
-                () -> new RevokeSignerKey(keyId, partyId, context.actor().name(), body.reason()));
+        return runOnKey(partyId, keyId, context, body, () -> {
+            signerKeys.lock(keyId); // not while a signature by the key is being checked and written
+            return new RevokeSignerKey(keyId, partyId, context.actor().name(), body.reason());
+        });
     }
 
     private ResponseEntity<Object> runOnKey(String partyId, String keyId, CommandContext context, Object body,
