@@ -116,7 +116,7 @@ class Agreement {
         requireUnsignedParty(command.partyId());
         requireBusinessDate(command.declinedOn(), proposedOn, "declinedOn", "the proposal date", calendar);
         apply(new AgreementDeclined(agreementId, command.partyId(), command.declinedOn(),
-                blankToNull(command.reason())));
+                blankToNull(command.reason()), command.signature()));
         return status;
     }
 

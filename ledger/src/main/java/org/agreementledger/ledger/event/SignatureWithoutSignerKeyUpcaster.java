@@ -5,25 +5,29 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
- * An {@link AgreementSigned} of revision 1 is one of revision 2 without a signer key's signature:
- * read as revision 2, content unchanged. After {@link UnrevisionedEventUpcaster} in the chain.
+ * An {@link AgreementSigned} or {@link AgreementDeclined} of revision 1 is one of revision 2
+ * without a signer key's signature: read as revision 2, content unchanged. After
+ * {@link UnrevisionedEventUpcaster} in the chain.
  */
 public final class SignatureWithoutSignerKeyUpcaster extends SingleEventUpcaster {
 
-    private static final SimpleSerializedType REVISION_ONE =
-            new SimpleSerializedType(AgreementSigned.class.getName(), UnrevisionedEventUpcaster.FIRST_REVISION);
-    private static final SimpleSerializedType REVISION_TWO = new SimpleSerializedType(AgreementSigned.class.getName(), "2");
+    private static final List<String> TYPES = List.of(AgreementSigned.class.getName(), AgreementDeclined.class.getName());
+    private static final String REVISION_TWO = "2";
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation intermediateRepresentation) {
-        return REVISION_ONE.equals(intermediateRepresentation.getType());
+        return TYPES.contains(intermediateRepresentation.getType().getName())
+                && UnrevisionedEventUpcaster.FIRST_REVISION.equals(intermediateRepresentation.getType().getRevision());
     }
 
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation intermediateRepresentation) {
-        return intermediateRepresentation.upcastPayload(REVISION_TWO, JsonNode.class, Function.identity());
+        return intermediateRepresentation.upcastPayload(
+                new SimpleSerializedType(intermediateRepresentation.getType().getName(), REVISION_TWO),
+                JsonNode.class, Function.identity());
     }
 }

@@ -70,11 +70,15 @@ class EventRevisionsTest {
 
     /** A signature as an older version stored it: payload and revision as given, hash and link over those bytes. */
     private static StoredEvent storedSignature(String revision, String payload) {
+        return storedEvent(AgreementSigned.class, revision, payload);
+    }
+
+    private static StoredEvent storedEvent(Class<?> type, String revision, String payload) {
         ObjectNode metaData = JSON.createObjectNode()
                 .put(LedgerMetaData.ACTOR, "signatory-kbtu")
                 .put(LedgerMetaData.PREVIOUS_HASH, EventHasher.GENESIS);
         StoredEvent unsealed = new StoredEvent("event-1", AGREEMENT.toString(), 0, "Agreement",
-                AgreementSigned.class.getName(), revision, payload.getBytes(StandardCharsets.UTF_8),
+                type.getName(), revision, payload.getBytes(StandardCharsets.UTF_8),
                 metaData.toString().getBytes(StandardCharsets.UTF_8));
         metaData.put(LedgerMetaData.HASH, EventHasher.hash(unsealed));
         return new StoredEvent(unsealed.eventIdentifier(), unsealed.aggregateIdentifier(), 0, "Agreement",
@@ -118,6 +122,10 @@ class EventRevisionsTest {
                     serviceChain).next().getPayload())
                     .isEqualTo(new AgreementSigned(AGREEMENT, "KZ-ALMATY-KBTU", LocalDate.of(2024, 8, 22), null));
         }
+        StoredEvent decline = storedEvent(AgreementDeclined.class, "1", "{\"agreementId\":\"" + AGREEMENT
+                + "\",\"partyId\":\"KZ-ALMATY-KBTU\",\"declinedOn\":\"2024-08-22\",\"reason\":\"no budget\"}");
+        assertThat(serviceChain.upcast(Stream.of(new InitialEventRepresentation(entry(decline), SERIALIZER)))
+                .findFirst().orElseThrow().getType().getRevision()).as("a decline of revision 1").isEqualTo("2");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.agreementledger.ledger.command.SignAgreement;
 import org.agreementledger.ledger.command.WithdrawAgreement;
 import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.domain.LedgerCalendar;
+import org.agreementledger.ledger.signing.SignerKeySignature;
 import org.agreementledger.ledger.signing.SigningAction;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -71,10 +72,8 @@ class AgreementCommandController {
         return runCommand(agreementId, context, body, () -> {
             requireOwnParty(context.actor(), body.partyId());
             LocalDate signedOn = orToday(body.signedOn());
-            SignerKeySignatureRequest signature = body.signature();
-            return new SignAgreement(agreementId, body.partyId(), signedOn, signature == null ? null
-                    : signatureCheck.check(agreementId, SigningAction.SIGN, body.partyId(), signedOn,
-                    signature.keyId(), signature.intent(), signature.value()));
+            return new SignAgreement(agreementId, body.partyId(), signedOn,
+                    checkedSignature(agreementId, SigningAction.SIGN, body.partyId(), signedOn, body.signature()));
         });
     }
 
@@ -84,7 +83,9 @@ class AgreementCommandController {
                                           CommandContext context) {
         return runCommand(agreementId, context, body, () -> {
             requireOwnParty(context.actor(), body.partyId());
-            return new DeclineAgreement(agreementId, body.partyId(), orToday(body.declinedOn()), body.reason());
+            LocalDate declinedOn = orToday(body.declinedOn());
+            return new DeclineAgreement(agreementId, body.partyId(), declinedOn, body.reason(),
+                    checkedSignature(agreementId, SigningAction.DECLINE, body.partyId(), declinedOn, body.signature()));
         });
     }
 
@@ -122,6 +123,13 @@ class AgreementCommandController {
             return ResponseEntity.ok()
                     .body(new CommandAccepted(agreementId, status, context.correlationId(), appended.ofLastEvent()));
         });
+    }
+
+    /** The party's own key's signature, checked at the door; none when the request carries none. */
+    private SignerKeySignature checkedSignature(UUID agreementId, SigningAction action, String partyId,
+                                                LocalDate businessDate, SignerKeySignatureRequest signature) {
+        return signature == null ? null : signatureCheck.check(agreementId, action, partyId, businessDate,
+                signature.keyId(), signature.intent(), signature.value());
     }
 
     private static void requireOwnParty(Actor actor, String partyId) {

@@ -137,6 +137,31 @@ class SignaturesAtTheDoorOverHttpTest extends HttpContractTest {
         assertRefused(body, "intent-replayed");
     }
 
+    @Test
+    void aDeclineIsSignedWithAnIntentToDeclineAndNotWithOneToSign() throws Exception {
+        String toSign = intent(key, DATE);
+        Map<String, Object> withSignIntent = signature(DATE, key.keyId(), toSign, sign(keys, toSign));
+        withSignIntent.put("declinedOn", withSignIntent.remove("signedOn"));
+        Answer refused = client.post("signatory-xju", "/api/agreements/" + agreementId + "/declines", withSignIntent);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.body().get("type").asText()).endsWith("intent-mismatch");
+
+        Answer issued = client.get("signatory-xju", "/api/agreements/" + agreementId + "/signing-intent?partyId="
+                + Agreements.XJU + "&action=decline&date=" + DATE + "&keyId=" + key.keyId());
+        String toDecline = issued.body().get("intent").asText();
+        Map<String, Object> body = signature(DATE, key.keyId(), toDecline, sign(keys, toDecline));
+        body.put("declinedOn", body.remove("signedOn"));
+        body.put("reason", "the budget was cut");
+
+        Answer declined = client.post("signatory-xju", "/api/agreements/" + agreementId + "/declines", body);
+
+        assertThat(declined.status()).as(declined.text()).isEqualTo(200);
+        assertThat(declined.body().get("status").asText()).isEqualTo("DECLINED");
+        assertThat(new String(jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND payload_type LIKE '%AgreementDeclined'", byte[].class, agreementId), StandardCharsets.UTF_8))
+                .contains("\"intent\":\"" + toDecline + "\"", "\"reason\":\"the budget was cut\"");
+    }
+
     private void assertRefused(Map<String, Object> body, String code) {
         Answer answer = client.post("signatory-xju", "/api/agreements/" + agreementId + "/signatures", body);
         assertThat(answer.status()).as(answer.text()).isEqualTo(422);
