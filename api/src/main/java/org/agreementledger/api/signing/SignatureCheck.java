@@ -69,7 +69,7 @@ public class SignatureCheck {
         }
         requireIntentFor(intent, agreementId, action, partyId, date, keyId);
         signerKeys.lock(keyId);
-        SignerKeyView key = signerKeys.find(keyId).filter(found -> found.partyId().equals(partyId))
+        SignerKeyView key = signerKeys.findOfParty(partyId, keyId)
                 .orElseThrow(() -> refused(ProblemCode.SIGNER_KEY_UNKNOWN,
                         "party " + partyId + " has no key " + keyId));
         if (key.status() == SignerKeyStatus.PENDING) {

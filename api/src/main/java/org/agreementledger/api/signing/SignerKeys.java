@@ -49,6 +49,11 @@ public class SignerKeys {
         return Optional.ofNullable(all().get(keyId));
     }
 
+    /** The key, if it is the party's. */
+    public Optional<SignerKeyView> findOfParty(String partyId, String keyId) {
+        return find(keyId).filter(key -> key.partyId().equals(partyId));
+    }
+
     private Map<String, SignerKeyView> all() {
         Map<String, SignerKeyView> keys = new LinkedHashMap<>();
         for (PositionedEvent positioned : storedEvents.ofSignerKeys()) {

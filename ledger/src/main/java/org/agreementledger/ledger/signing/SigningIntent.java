@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * What a party's key signs: one action on one agreement's terms, by one party on one business date,
@@ -28,6 +29,10 @@ public record SigningIntent(String origin, UUID agreementId, String termsHash, S
                             LocalDate date, String keyId, String nonce, Instant expiresAt) {
 
     public static final String TYPE = "agreement-ledger/signing-intent/v1";
+
+    /** A key id as the ledger puts it in an intent: printable ASCII, no spaces. */
+    public static final Pattern KEY_ID = Pattern.compile("[\\x21-\\x7e]{1,200}");
+    private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
     private static final Set<String> FIELDS = new TreeSet<>(Set.of("type", "origin", "agreementId", "termsHash",
             "action", "partyId", "date", "keyId", "nonce", "expiresAt"));
@@ -97,6 +102,12 @@ public record SigningIntent(String origin, UUID agreementId, String termsHash, S
                     text(json, "nonce"), Instant.parse(text(json, "expiresAt")));
         } catch (IllegalArgumentException | DateTimeParseException badValue) {
             throw new MalformedIntentException("the intent holds a malformed value: " + badValue.getMessage());
+        }
+        if (!NONCE.matcher(intent.nonce()).matches()) {
+            throw new MalformedIntentException("the intent's nonce is not base64url of at most 32 characters");
+        }
+        if (!KEY_ID.matcher(intent.keyId()).matches()) {
+            throw new MalformedIntentException("the intent's key id is not 1 to 200 printable ASCII characters");
         }
         if (!Arrays.equals(intent.bytes(), bytes)) {
             throw new MalformedIntentException("the intent is not in canonical form (sorted keys, no whitespace)");

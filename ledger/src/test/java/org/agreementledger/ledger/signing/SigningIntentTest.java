@@ -54,6 +54,9 @@ class SigningIntentTest {
         assertRefused(CANONICAL.replace("\"2024-08-22\"", "22"), "date is not a string");
         assertRefused(CANONICAL.replace("\"2024-08-22\"", "\"22.08.2024\""), "malformed value");
         assertRefused(CANONICAL.replace("signing-intent/v1", "signing-intent/v2"), "type");
+        assertRefused(CANONICAL.replace("bm9uY2U", "\\u0000"), "nonce");
+        assertRefused(CANONICAL.replace("bm9uY2U", "n".repeat(33)), "nonce");
+        assertRefused(CANONICAL.replace("ed25519:key", "ed25519 key"), "key id");
     }
 
     private static void assertRefused(String bytes, String reason) {

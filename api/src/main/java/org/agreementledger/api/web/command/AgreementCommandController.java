@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import org.agreementledger.api.command.AppendedPosition;
 import org.agreementledger.api.command.LedgerCommands;
 import org.agreementledger.api.openapi.Refuses;
-import org.agreementledger.api.security.Actor;
 import org.agreementledger.api.signing.SignatureCheck;
 import org.agreementledger.api.web.idempotency.IdempotentCommandRunner;
 import org.agreementledger.ledger.command.CertifyAgreement;
@@ -70,7 +69,7 @@ class AgreementCommandController {
     public ResponseEntity<Object> sign(@PathVariable UUID agreementId, @Valid @RequestBody SignatureRequest body,
                                        CommandContext context) {
         return runCommand(agreementId, context, body, () -> {
-            requireOwnParty(context.actor(), body.partyId());
+            PartyNotYoursException.requireMayActFor(context.actor(), body.partyId());
             LocalDate signedOn = orToday(body.signedOn());
             return new SignAgreement(agreementId, body.partyId(), signedOn,
                     checkedSignature(agreementId, SigningAction.SIGN, body.partyId(), signedOn, body.signature()));
@@ -82,7 +81,7 @@ class AgreementCommandController {
     public ResponseEntity<Object> decline(@PathVariable UUID agreementId, @Valid @RequestBody DeclineRequest body,
                                           CommandContext context) {
         return runCommand(agreementId, context, body, () -> {
-            requireOwnParty(context.actor(), body.partyId());
+            PartyNotYoursException.requireMayActFor(context.actor(), body.partyId());
             LocalDate declinedOn = orToday(body.declinedOn());
             return new DeclineAgreement(agreementId, body.partyId(), declinedOn, body.reason(),
                     checkedSignature(agreementId, SigningAction.DECLINE, body.partyId(), declinedOn, body.signature()));
@@ -130,12 +129,6 @@ class AgreementCommandController {
                                                 LocalDate businessDate, SignerKeySignatureRequest signature) {
         return signature == null ? null : signatureCheck.check(agreementId, action, partyId, businessDate,
                 signature.keyId(), signature.intent(), signature.value());
-    }
-
-    private static void requireOwnParty(Actor actor, String partyId) {
-        if (!actor.mayActFor(partyId)) {
-            throw new PartyNotYoursException(actor.name(), partyId);
-        }
     }
 
     private LocalDate orToday(LocalDate businessDate) {

@@ -2,11 +2,19 @@ package org.agreementledger.api.web.command;
 
 import org.agreementledger.api.problem.ClientRefusal;
 import org.agreementledger.api.problem.ProblemCode;
+import org.agreementledger.api.security.Actor;
 
 /** A signatory signs or declines only for the party it is bound to. */
 public class PartyNotYoursException extends ClientRefusal {
 
-    public PartyNotYoursException(String actor, String partyId) {
+    private PartyNotYoursException(String actor, String partyId) {
         super(ProblemCode.PARTY_NOT_YOURS, null, "'" + actor + "' may not act for party '" + partyId + "'");
+    }
+
+    /** Refuses an actor that may not act for the party. */
+    public static void requireMayActFor(Actor actor, String partyId) {
+        if (!actor.mayActFor(partyId)) {
+            throw new PartyNotYoursException(actor.name(), partyId);
+        }
     }
 }

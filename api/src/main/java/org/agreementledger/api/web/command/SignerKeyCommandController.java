@@ -7,7 +7,6 @@ import org.agreementledger.api.command.LedgerCommands;
 import org.agreementledger.api.openapi.Refuses;
 import org.agreementledger.api.problem.ProblemCode;
 import org.agreementledger.api.problem.Problems;
-import org.agreementledger.api.security.Actor;
 import org.agreementledger.api.signing.SignerKeyView;
 import org.agreementledger.api.signing.SignerKeys;
 import org.agreementledger.api.web.idempotency.IdempotentCommandRunner;
@@ -59,7 +58,7 @@ class SignerKeyCommandController {
     @Refuses(HttpStatus.CONFLICT)
     public ResponseEntity<Object> register(@PathVariable String partyId, @Valid @RequestBody SignerKeyRequest body,
                                            CommandContext context) {
-        requireOwnParty(context.actor(), partyId);
+        PartyNotYoursException.requireMayActFor(context.actor(), partyId);
         String keyId = keyIdOf(body.publicKey());
         return runner.run(context.actor().name(), context.idempotencyKey(), context.identity(body), () -> {
             if (signerKeys.find(keyId).isPresent()) {
@@ -89,7 +88,7 @@ class SignerKeyCommandController {
                                          @Valid @RequestBody SignerKeyRevocationRequest body, CommandContext context) {
         if (context.actor().partyId().isPresent()) {
             // a signatory revokes its own party's keys; the certifier, bound to no party, any
-            requireOwnParty(context.actor(), partyId);
+            PartyNotYoursException.requireMayActFor(context.actor(), partyId);
         }
         return runOnKey(partyId, keyId, context, body, () -> {
             signerKeys.lock(keyId); // not while a signature by the key is being checked and written
@@ -101,7 +100,7 @@ class SignerKeyCommandController {
                                             Supplier<Object> command) {
         String actor = context.actor().name();
         return runner.run(actor, context.idempotencyKey(), context.identity(body), () -> {
-            Optional<SignerKeyView> key = signerKeys.find(keyId).filter(found -> found.partyId().equals(partyId));
+            Optional<SignerKeyView> key = signerKeys.findOfParty(partyId, keyId);
             if (key.isEmpty()) {
                 return Problems.response(Problems.of(ProblemCode.SIGNER_KEY_NOT_FOUND,
                         "Party " + partyId + " has no key " + keyId));
@@ -118,12 +117,6 @@ class SignerKeyCommandController {
             return Ed25519PublicKey.fromRaw(Base64.getDecoder().decode(publicKey)).keyId();
         } catch (IllegalArgumentException notAKey) {
             throw InvalidSignerKeyException.notAnEd25519Key(notAKey);
-        }
-    }
-
-    private static void requireOwnParty(Actor actor, String partyId) {
-        if (!actor.mayActFor(partyId)) {
-            throw new PartyNotYoursException(actor.name(), partyId);
         }
     }
 }

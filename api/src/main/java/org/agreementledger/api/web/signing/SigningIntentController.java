@@ -27,7 +27,6 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The signing intent a party's key is to sign (docs/signer-keys.md): a signatory asks for one for
@@ -41,7 +40,6 @@ class SigningIntentController {
 
     /** What a signatory's key signs; certification and its revocation are the certifier's, to come. */
     private static final Set<SigningAction> SIGNATORY_ACTIONS = EnumSet.of(SigningAction.SIGN, SigningAction.DECLINE);
-    private static final Pattern KEY_ID = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
     private final SigningIntents intents;
     private final LedgerCalendar calendar;
@@ -61,14 +59,12 @@ class SigningIntentController {
         SigningAction signingAction = SigningAction.named(action).filter(SIGNATORY_ACTIONS::contains)
                 .orElseThrow(() -> new InvalidIntentParameterException("action",
                         "a signatory's intent is to 'sign' or to 'decline', not '" + action + "'"));
-        if (!KEY_ID.matcher(keyId).matches()) {
+        if (!SigningIntent.KEY_ID.matcher(keyId).matches()) {
             throw new InvalidIntentParameterException("keyId",
                     "a key id is 1 to 200 printable ASCII characters without spaces");
         }
         Actor actor = Actor.of(authentication);
-        if (!actor.mayActFor(partyId)) {
-            throw new PartyNotYoursException(actor.name(), partyId);
-        }
+        PartyNotYoursException.requireMayActFor(actor, partyId);
         return intents.issue(agreementId, signingAction, partyId, date == null ? calendar.today() : date, keyId,
                         actor.name())
                 .<ResponseEntity<Object>>map(intent -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
