@@ -131,8 +131,13 @@ async function renderHistory() {
   const brokenAt = history.firstMismatch ? history.firstMismatch.sequenceNumber : Infinity;
   timeline.replaceChildren(...history.events.map((event) => {
     const verifies = event.sequenceNumber < brokenAt;
-    return el('li', { class: verifies ? 'verifies' : 'broken', dataset: { type: event.type } },
-      el('strong', {}, label('event', event.type)), ' ', day(event.businessDate), ' · ',
+    // a party's act says how much it shows the party meant it: its own key, or an account only
+    const assurance = event.assurance
+      ? [el('span', { class: `assurance assurance-${event.assurance}`, title: t(`assurance.${event.assurance}.hint`) },
+        t(`assurance.${event.assurance}`)), ' · ']
+      : [];
+    return el('li', { class: verifies ? 'verifies' : 'broken', dataset: { type: event.type, assurance: event.assurance || '' } },
+      el('strong', {}, label('event', event.type)), ' ', day(event.businessDate), ' · ', ...assurance,
       t('history.by', { actor: event.actor }), ' · ', t('history.recordedAt', { at: instant(event.recordedAt) }), ' · ',
       t('history.position', { position: event.globalPosition }),
       el('br'), el('code', { title: event.hash }, event.hash.slice(0, 16) + '…'), ' ',

@@ -32,7 +32,10 @@ final class LedgerAccessRules {
                         "/api/agreements/*/declines").hasRole(SIGNATORY.name())
                 .requestMatchers(HttpMethod.GET, "/api/agreements/*/signing-intent").hasRole(SIGNATORY.name())
                 .requestMatchers(HttpMethod.POST, "/api/parties/*/signer-keys").hasRole(SIGNATORY.name())
-                .requestMatchers(HttpMethod.POST, "/api/parties/*/signer-keys/*/approval").hasRole(CERTIFIER.name())
+                .requestMatchers(HttpMethod.GET, "/api/parties/*/signer-keys/*/approval-intent").hasRole(SIGNATORY.name())
+                // the certifier approves a key; a signatory of the party, with another approved key's signature
+                .requestMatchers(HttpMethod.POST, "/api/parties/*/signer-keys/*/approval")
+                .hasAnyRole(SIGNATORY.name(), CERTIFIER.name())
                 .requestMatchers(HttpMethod.POST, "/api/parties/*/signer-keys/*/revocation")
                 .hasAnyRole(SIGNATORY.name(), CERTIFIER.name())
                 .requestMatchers(HttpMethod.POST, "/api/agreements/*/certification",

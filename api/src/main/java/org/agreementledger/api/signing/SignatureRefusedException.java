@@ -6,7 +6,7 @@ import org.agreementledger.api.problem.ProblemCode;
 /** A signature by a party's key that the ledger does not accept: nothing is written. */
 public class SignatureRefusedException extends ClientRefusal {
 
-    SignatureRefusedException(ProblemCode code, String message) {
+    public SignatureRefusedException(ProblemCode code, String message) {
         super(code, "signature", message);
     }
 }

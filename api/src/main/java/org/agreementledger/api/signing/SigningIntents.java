@@ -2,6 +2,7 @@ package org.agreementledger.api.signing;
 
 import org.agreementledger.ledger.domain.UnknownPartyException;
 import org.agreementledger.ledger.signing.AgreementTerms;
+import org.agreementledger.ledger.signing.KeyApprovalIntent;
 import org.agreementledger.ledger.signing.SigningAction;
 import org.agreementledger.ledger.signing.SigningIntent;
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Optional;
@@ -23,7 +25,7 @@ import java.util.UUID;
 
 /**
  * Issues signing intents: each names the agreement's terms as recorded, the action, the party, the
- * business date and the signer's key, with a fresh nonce (128 random bits) that expires after
+ * business date and the signer's key (or, to approve a key, the approved key and the approving one), with a fresh nonce (128 random bits) that expires after
  * {@code ledger.signatures.intent-validity}. The intent's exact bytes are kept with its nonce, for
  * the signature to be checked against. Intents lapsed for a day are forgotten: a lapsed intent is
  * refused whether it is kept or not, and the day keeps a refusal explainable.
@@ -33,6 +35,7 @@ public class SigningIntents {
 
     private static final Logger log = LoggerFactory.getLogger(SigningIntents.class);
     private static final int NONCE_BYTES = 16;
+    private static final String KEY_APPROVAL = "approve-key";
 
     private final JdbcTemplate jdbc;
     private final AgreementTermsOnRecord terms;
@@ -64,15 +67,34 @@ public class SigningIntents {
         if (!recorded.get().partyIds().contains(partyId)) {
             throw new UnknownPartyException(partyId);
         }
+        SigningIntent intent = new SigningIntent(origin, agreementId, recorded.get().hash(), action, partyId, date,
+                keyId, newNonce(), clock.instant().plus(validity));
+        keep(intent.nonce(), agreementId, partyId, action.intentName(), keyId, intent.bytes(), issuedTo,
+                intent.expiresAt());
+        return Optional.of(intent);
+    }
+
+    /** A new intent for a party's approved key ({@code keyId}) to approve another, pending key of the party's. */
+    public KeyApprovalIntent issueKeyApproval(SignerKeyView approved, String keyId, String issuedTo) {
+        KeyApprovalIntent intent = new KeyApprovalIntent(origin, approved.partyId(), keyId, approved.keyId(),
+                approved.publicKey(), newNonce(), clock.instant().plus(validity));
+        keep(intent.nonce(), null, approved.partyId(), KEY_APPROVAL, keyId, intent.bytes(), issuedTo,
+                intent.expiresAt());
+        return intent;
+    }
+
+    private String newNonce() {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
-        SigningIntent intent = new SigningIntent(origin, agreementId, recorded.get().hash(), action, partyId, date,
-                keyId, Base64.getUrlEncoder().withoutPadding().encodeToString(nonce), clock.instant().plus(validity));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(nonce);
+    }
+
+    private void keep(String nonce, UUID agreementId, String partyId, String action, String keyId, byte[] bytes,
+                      String issuedTo, Instant expiresAt) {
         jdbc.update("""
                 INSERT INTO signing_intent (nonce, agreement_id, party_id, action, key_id, intent, issued_to, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", intent.nonce(), agreementId, partyId, action.intentName(), keyId,
-                intent.bytes(), issuedTo, Timestamp.from(intent.expiresAt()));
-        return Optional.of(intent);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", nonce, agreementId, partyId, action, keyId, bytes, issuedTo,
+                Timestamp.from(expiresAt));
     }
 
     /** Forgets the intents that lapsed more than a day ago; answers how many. */

@@ -6,7 +6,9 @@ import org.agreementledger.ledger.chain.CanonicalJson;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.agreementledger.ledger.chain.StoredEvent;
 import org.agreementledger.ledger.event.AgreementEvent;
+import org.agreementledger.ledger.event.SignedAct;
 import org.agreementledger.ledger.metadata.LedgerMetaData;
+import org.agreementledger.ledger.signing.SignatureAssurance;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,8 @@ import java.util.Optional;
  * @param sequenceNumber  the event's place in its agreement's chain, from 0
  * @param type            the payload type's simple name, e.g. {@code AgreementSigned}
  * @param businessDate    the day the recorded fact happened; null if the payload no longer reads as its type
+ * @param assurance       for an act a party signs, whether the party's own key signed it or an
+ *                        authenticated request only made it ({@link SignatureAssurance}); null otherwise
  * @param actor           the authenticated principal that caused it
  * @param recordedAt      when the store appended it, ISO-8601 UTC
  * @param correlationId   the request that caused it
@@ -44,6 +48,7 @@ public record AuditEvent(long globalPosition,
                          long sequenceNumber,
                          String type,
                          LocalDate businessDate,
+                         SignatureAssurance assurance,
                          String actor,
                          String recordedAt,
                          String correlationId,
@@ -60,8 +65,12 @@ public record AuditEvent(long globalPosition,
     public static AuditEvent of(PositionedEvent positioned) {
         StoredEvent event = positioned.event();
         JsonNode metaData = event.metaData() == null ? null : CanonicalJson.parse(event.metaData());
+        Optional<Object> recorded = recordedFact(event.payloadType(), event.payload());
         return new AuditEvent(positioned.globalPosition(), event.aggregateIdentifier(), event.sequenceNumber(),
-                simpleName(event.payloadType()), businessDateIn(event.payloadType(), event.payload()),
+                simpleName(event.payloadType()),
+                recorded.filter(AgreementEvent.class::isInstance).map(fact -> ((AgreementEvent) fact).businessDate())
+                        .orElse(null),
+                recorded.flatMap(SignedAct::assuranceOf).orElse(null),
                 CanonicalJson.textField(metaData, LedgerMetaData.ACTOR),
                 CanonicalJson.textField(metaData, LedgerMetaData.RECORDED_AT),
                 CanonicalJson.textField(metaData, LedgerMetaData.CORRELATION_ID),
@@ -80,15 +89,19 @@ public record AuditEvent(long globalPosition,
     }
 
     /**
-     * The first read-out (type, business date, actor, recorded-at, correlation id, hashes) that does
-     * not say what the stored content says. Read-outs are not hashed, so a certificate is only as
-     * good as this check that they were derived from what is.
+     * The first read-out (type, business date, assurance, actor, recorded-at, correlation id, hashes)
+     * that does not say what the stored content says. Read-outs are not hashed, so a certificate is
+     * only as good as this check that they were derived from what is. A certificate issued before
+     * the assurance read-out existed states none: a level not stated claims nothing.
      */
     public Optional<String> readOutMismatch() {
         AuditEvent derived = of(toPositionedEvent());
         Map<String, Object[]> readOuts = new LinkedHashMap<>();
         readOuts.put("type", new Object[]{type, derived.type()});
         readOuts.put("businessDate", new Object[]{businessDate, derived.businessDate()});
+        if (assurance != null) {
+            readOuts.put("assurance", new Object[]{assurance, derived.assurance()});
+        }
         readOuts.put("actor", new Object[]{actor, derived.actor()});
         readOuts.put("recordedAt", new Object[]{recordedAt, derived.recordedAt()});
         readOuts.put("correlationId", new Object[]{correlationId, derived.correlationId()});
@@ -101,16 +114,16 @@ public record AuditEvent(long globalPosition,
                         + " but its stored content says " + readOut.getValue()[1]);
     }
 
-    /** The business date a stored ledger event records, or null when its payload no longer reads as one. */
-    private static LocalDate businessDateIn(String payloadType, byte[] payload) {
+    /** The agreement event or signed act a stored payload records; empty when it no longer reads as one. */
+    private static Optional<Object> recordedFact(String payloadType, byte[] payload) {
         try {
             Class<?> eventType = Class.forName(payloadType);
-            if (!AgreementEvent.class.isAssignableFrom(eventType)) {
-                return null;
+            if (!AgreementEvent.class.isAssignableFrom(eventType) && !SignedAct.class.isAssignableFrom(eventType)) {
+                return Optional.empty();
             }
-            return ((AgreementEvent) CanonicalJson.read(payload, eventType)).businessDate();
+            return Optional.of(CanonicalJson.read(payload, eventType));
         } catch (ClassNotFoundException | IOException | RuntimeException unreadable) {
-            return null;
+            return Optional.empty();
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.UUID;
 @Revision("2")
 public record AgreementDeclined(UUID agreementId, String partyId, LocalDate declinedOn, String reason,
                                 @JsonInclude(JsonInclude.Include.NON_NULL) SignerKeySignature signature)
-        implements AgreementEvent {
+        implements AgreementEvent, SignedAct {
 
     /** A decline by an authenticated request only. */
     public AgreementDeclined(UUID agreementId, String partyId, LocalDate declinedOn, String reason) {

@@ -15,7 +15,7 @@ import java.util.UUID;
 @Revision("2")
 public record AgreementSigned(UUID agreementId, String partyId, LocalDate signedOn,
                               @JsonInclude(JsonInclude.Include.NON_NULL) SignerKeySignature signature)
-        implements AgreementEvent {
+        implements AgreementEvent, SignedAct {
 
     /** A signature by an authenticated request only. */
     public AgreementSigned(UUID agreementId, String partyId, LocalDate signedOn) {

@@ -63,7 +63,10 @@ class SignerKey {
         if (status != SignerKeyStatus.PENDING) {
             throw new SignerKeyStatusException(status, "only a pending key can be approved");
         }
-        apply(new SignerKeyApproved(keyId, partyId, command.approvedBy()));
+        if (command.signature() != null && command.signature().keyId().equals(keyId)) {
+            throw new SignerKeyStatusException(status, "a key cannot approve itself");
+        }
+        apply(new SignerKeyApproved(keyId, partyId, command.approvedBy(), command.signature()));
         return status;
     }
 

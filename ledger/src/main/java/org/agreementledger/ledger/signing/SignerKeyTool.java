@@ -4,6 +4,7 @@ import org.agreementledger.ledger.checkpoint.SigningKeyFile;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -64,13 +65,13 @@ public final class SignerKeyTool {
             throw new IOException(file + " does not exist (make one with keygen)");
         }
         KeyPair keys = SigningKeyFile.loadOrCreate(file);
-        SigningIntent intent;
+        IntentToSign intent;
         byte[] bytes;
         try {
             bytes = Base64.getUrlDecoder().decode(encodedIntent.strip());
-            intent = SigningIntent.parse(bytes);
+            intent = IntentToSign.of(bytes);
         } catch (IllegalArgumentException notAnIntent) {
-            err.println("REFUSED: not a signing intent as the ledger issues them (" + notAnIntent.getMessage()
+            err.println("REFUSED: not an intent as the ledger issues them (" + notAnIntent.getMessage()
                     + "); nothing signed");
             return 1;
         }
@@ -80,11 +81,31 @@ public final class SignerKeyTool {
                     + "; nothing signed");
             return 1;
         }
-        err.println("signing: " + intent.action().intentName() + " agreement " + intent.agreementId() + " (terms "
-                + intent.termsHash() + ") for party " + intent.partyId() + " on " + intent.date() + ", ledger "
-                + intent.origin() + ", with " + keyId + "; the intent expires at " + intent.expiresAt());
+        err.println("signing: " + intent.commitment() + ", with " + keyId);
         out.println(Base64.getUrlEncoder().withoutPadding().encodeToString(signature(keys, bytes)));
         return 0;
+    }
+
+    /** An intent as the ledger issues them: the key it names and, in words, what signing it commits to. */
+    private record IntentToSign(String keyId, String commitment) {
+
+        static IntentToSign of(byte[] bytes) {
+            try {
+                SigningIntent intent = SigningIntent.parse(bytes);
+                return new IntentToSign(intent.keyId(), intent.action().intentName() + " agreement "
+                        + intent.agreementId() + " (terms " + intent.termsHash() + ") for party " + intent.partyId()
+                        + " on " + intent.date() + ", ledger " + intent.origin() + "; the intent expires at "
+                        + intent.expiresAt());
+            } catch (MalformedIntentException notASigningIntent) {
+                if (!new String(bytes, StandardCharsets.UTF_8).contains(KeyApprovalIntent.TYPE)) {
+                    throw notASigningIntent;
+                }
+                KeyApprovalIntent intent = KeyApprovalIntent.parse(bytes);
+                return new IntentToSign(intent.keyId(), "approve key " + intent.approvedKeyId() + " (public key "
+                        + intent.approvedPublicKey() + ") of party " + intent.partyId() + ", ledger "
+                        + intent.origin() + "; the intent expires at " + intent.expiresAt());
+            }
+        }
     }
 
     private static byte[] signature(KeyPair keys, byte[] bytes) {

@@ -1,21 +1,14 @@
 package org.agreementledger.ledger.signing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.agreementledger.ledger.chain.CanonicalJson;
-import org.agreementledger.ledger.chain.EventHasher;
 
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -32,10 +25,9 @@ public record SigningIntent(String origin, UUID agreementId, String termsHash, S
 
     /** A key id as the ledger puts it in an intent: printable ASCII, no spaces. */
     public static final Pattern KEY_ID = Pattern.compile("[\\x21-\\x7e]{1,200}");
-    private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
-    private static final Set<String> FIELDS = new TreeSet<>(Set.of("type", "origin", "agreementId", "termsHash",
-            "action", "partyId", "date", "keyId", "nonce", "expiresAt"));
+    private static final Set<String> FIELDS = Set.of("origin", "agreementId", "termsHash", "action", "partyId",
+            "date", "keyId", "nonce", "expiresAt");
 
     public SigningIntent {
         expiresAt = expiresAt.truncatedTo(ChronoUnit.SECONDS);
@@ -43,23 +35,22 @@ public record SigningIntent(String origin, UUID agreementId, String termsHash, S
 
     /** The bytes to sign: the intent in canonical JSON, UTF-8. */
     public byte[] bytes() {
-        ObjectNode intent = JsonNodeFactory.instance.objectNode()
-                .put("type", TYPE)
-                .put("origin", origin)
-                .put("agreementId", agreementId.toString())
-                .put("termsHash", termsHash)
-                .put("action", action.intentName())
-                .put("partyId", partyId)
-                .put("date", date.toString())
-                .put("keyId", keyId)
-                .put("nonce", nonce)
-                .put("expiresAt", expiresAt.toString());
-        return CanonicalJson.write(intent).getBytes(StandardCharsets.UTF_8);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("origin", origin);
+        fields.put("agreementId", agreementId.toString());
+        fields.put("termsHash", termsHash);
+        fields.put("action", action.intentName());
+        fields.put("partyId", partyId);
+        fields.put("date", date.toString());
+        fields.put("keyId", keyId);
+        fields.put("nonce", nonce);
+        fields.put("expiresAt", expiresAt.toString());
+        return IntentJson.bytes(TYPE, fields);
     }
 
     /** The SHA-256 of the bytes, in hex: a WebAuthn challenge commits to the intent through it. */
     public String digest() {
-        return EventHasher.sha256(new String(bytes(), StandardCharsets.UTF_8));
+        return IntentJson.digest(bytes());
     }
 
     /**
@@ -68,30 +59,7 @@ public record SigningIntent(String origin, UUID agreementId, String termsHash, S
      * with sorted keys and no whitespace.
      */
     public static SigningIntent parse(byte[] bytes) {
-        JsonNode json;
-        try {
-            json = CanonicalJson.parse(bytes);
-        } catch (UncheckedIOException notJson) {
-            throw new MalformedIntentException("the intent is not JSON");
-        }
-        if (json == null || !json.isObject()) {
-            throw new MalformedIntentException("the intent is not a JSON object");
-        }
-        Set<String> names = new TreeSet<>();
-        for (Iterator<String> fields = json.fieldNames(); fields.hasNext(); ) {
-            names.add(fields.next());
-        }
-        if (!names.equals(FIELDS)) {
-            throw new MalformedIntentException("the intent must have exactly the fields " + FIELDS);
-        }
-        for (String field : FIELDS) {
-            if (!json.get(field).isTextual()) {
-                throw new MalformedIntentException("the intent's " + field + " is not a string");
-            }
-        }
-        if (!TYPE.equals(json.get("type").textValue())) {
-            throw new MalformedIntentException("the intent's type is not " + TYPE);
-        }
+        JsonNode json = IntentJson.read(bytes, TYPE, FIELDS);
         SigningIntent intent;
         try {
             intent = new SigningIntent(text(json, "origin"), UUID.fromString(text(json, "agreementId")),
@@ -103,15 +71,8 @@ public record SigningIntent(String origin, UUID agreementId, String termsHash, S
         } catch (IllegalArgumentException | DateTimeParseException badValue) {
             throw new MalformedIntentException("the intent holds a malformed value: " + badValue.getMessage());
         }
-        if (!NONCE.matcher(intent.nonce()).matches()) {
-            throw new MalformedIntentException("the intent's nonce is not base64url of at most 32 characters");
-        }
-        if (!KEY_ID.matcher(intent.keyId()).matches()) {
-            throw new MalformedIntentException("the intent's key id is not 1 to 200 printable ASCII characters");
-        }
-        if (!Arrays.equals(intent.bytes(), bytes)) {
-            throw new MalformedIntentException("the intent is not in canonical form (sorted keys, no whitespace)");
-        }
+        IntentJson.requireWellFormed(intent.nonce(), intent.keyId());
+        IntentJson.requireCanonical(intent.bytes(), bytes);
         return intent;
     }
 

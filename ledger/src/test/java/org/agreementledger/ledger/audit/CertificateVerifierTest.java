@@ -148,6 +148,28 @@ class CertificateVerifierTest {
     }
 
     @Test
+    void anAssuranceReadOutThatIsNotThePayloadsIsFound() throws IOException {
+        String text = JSON.writeValueAsString(certificate);
+        assertThat(text).contains("\"assurance\":\"account\"");
+
+        CertificateCheck check = verify(read(text.replaceFirst("\"assurance\":\"account\"",
+                "\"assurance\":\"signer-key\"")));
+
+        assertThat(check.valid()).isFalse();
+        assertThat(check.summary()).contains("event 1", "assurance reads signer-key", "says account");
+    }
+
+    @Test
+    void aCertificateIssuedBeforeTheAssuranceReadOutExistedStillVerifies() throws IOException {
+        String issuedBefore = JSON.writeValueAsString(certificate).replaceAll("\"assurance\":(null|\"account\"),", "");
+        assertThat(issuedBefore).doesNotContain("assurance");
+
+        CertificateCheck check = verify(read(issuedBefore));
+
+        assertThat(check.valid()).as(check.summary()).isTrue();
+    }
+
+    @Test
     void anActorReadOutThatIsNotTheMetaDatasIsFound() throws IOException {
         CertificateCheck check = verify(read(JSON.writeValueAsString(certificate)
                 .replaceFirst("\"actor\":\"registrar\"", "\"actor\":\"someone-else\"")));

@@ -8,6 +8,7 @@ import org.agreementledger.ledger.event.SignerKeyEvent;
 import org.agreementledger.ledger.event.SignerKeyRegistered;
 import org.agreementledger.ledger.event.SignerKeyRevoked;
 import org.agreementledger.ledger.signing.Ed25519PublicKey;
+import org.agreementledger.ledger.signing.SignerKeySignature;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,19 @@ class SignerKeyTest {
                 .expectException(SignerKeyStatusException.class).expectNoEvents();
         fixture.given(registered())
                 .when(new ApproveSignerKey(key.keyId(), "KZ-ALMATY-KBTU", "certifier"))
+                .expectException(SignerKeyStatusException.class).expectNoEvents();
+    }
+
+    @Test
+    void anApprovalByAnotherKeyOfThePartyKeepsThatKeysSignatureAndAKeyCannotApproveItself() {
+        SignerKeySignature byOtherKey = new SignerKeySignature("ed25519:other-key", "aW50ZW50", "c2ln");
+        fixture.given(registered())
+                .when(new ApproveSignerKey(key.keyId(), XJU, "signatory-xju", byOtherKey))
+                .expectEvents(new SignerKeyApproved(key.keyId(), XJU, "signatory-xju", byOtherKey))
+                .expectResultMessagePayload(SignerKeyStatus.APPROVED);
+        fixture.given(registered())
+                .when(new ApproveSignerKey(key.keyId(), XJU, "signatory-xju",
+                        new SignerKeySignature(key.keyId(), "aW50ZW50", "c2ln")))
                 .expectException(SignerKeyStatusException.class).expectNoEvents();
     }
 

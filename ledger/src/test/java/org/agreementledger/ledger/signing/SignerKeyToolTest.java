@@ -56,6 +56,23 @@ class SignerKeyToolTest {
     }
 
     @Test
+    void signAlsoSignsAnIntentToApproveAnotherKeyOfTheParty() throws Exception {
+        Path file = directory.resolve("party.pem");
+        run("keygen", file.toString());
+        Ed25519PublicKey key = Ed25519PublicKey.fromRaw(Base64.getDecoder().decode(line("publicKey")));
+        KeyApprovalIntent intent = new KeyApprovalIntent("agreement-ledger/log", "CN-URUMQI-XJU", key.keyId(),
+                "ed25519:new-key", "AAECAw==", "bm9uY2U", Instant.parse("2024-08-22T10:15:30Z"));
+        out.reset();
+
+        assertThat(run("sign", file.toString(), encoded(intent.bytes()))).isZero();
+
+        byte[] signature = Base64.getUrlDecoder().decode(out.toString(StandardCharsets.UTF_8).strip());
+        assertThat(key.verifies(intent.bytes(), signature)).isTrue();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("approve key ed25519:new-key", "AAECAw==",
+                "CN-URUMQI-XJU");
+    }
+
+    @Test
     void signRefusesAnythingButACanonicalIntentNamingItsKey() {
         Path file = directory.resolve("party.pem");
         run("keygen", file.toString());

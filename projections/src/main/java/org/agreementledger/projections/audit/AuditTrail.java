@@ -57,6 +57,20 @@ public class AuditTrail {
     }
 
     /**
+     * The events of the keys registered in the party's name after {@code after}, for the party to
+     * watch: a page that is not full has every such event up to the stable position, so the next
+     * page starts from there.
+     */
+    public LedgerPage signerKeyEventsOf(String partyId, long after, int limit) {
+        long stable = horizon.stablePosition();
+        List<AuditEvent> events = storedEvents.ofSignerKeysOf(partyId, after, stable, limit).stream()
+                .map(AuditEvent::of).toList();
+        boolean full = events.size() == limit;
+        long next = full ? events.get(events.size() - 1).globalPosition() : Math.max(after, stable);
+        return new LedgerPage(after, limit, events, next, stable, full);
+    }
+
+    /**
      * Hands every event after {@code after} and at or before {@code through} to the consumer in
      * global order, reading a batch at a time; {@code through} is at most {@link #stablePosition()}.
      */

@@ -54,10 +54,10 @@ public class StoredEvents {
         return position == null ? 0 : position;
     }
 
-    /** The agreement of the event at a global position; empty when no committed event is there. */
-    public Optional<String> agreementAt(long position) {
-        return jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry WHERE global_index = ?",
-                String.class, position).stream().findFirst();
+    /** The aggregate of the event at a global position; empty when no committed event is there. */
+    public Optional<EventOwner> ownerAt(long position) {
+        return jdbc.query("SELECT aggregate_identifier, type FROM domain_event_entry WHERE global_index = ?",
+                (row, i) -> new EventOwner(row.getString(1), row.getString(2)), position).stream().findFirst();
     }
 
     /** Whether the ledger holds no event at all. */
@@ -103,6 +103,17 @@ public class StoredEvents {
     public List<PositionedEvent> ofSignerKeys() {
         // the type as a literal, so that every plan matches the partial index's predicate (V1_2)
         return jdbc.query(COLUMNS + " WHERE type = '" + SignerKeyEvent.AGGREGATE_TYPE + "' ORDER BY global_index", ROW);
+    }
+
+    /**
+     * At most {@code limit} events of the keys registered in the party's name, after {@code after} and
+     * at or before {@code through}, in global order.
+     */
+    public List<PositionedEvent> ofSignerKeysOf(String partyId, long after, long through, int limit) {
+        return jdbc.query(COLUMNS + " WHERE type = '" + SignerKeyEvent.AGGREGATE_TYPE + "'"
+                        + " AND global_index > ? AND global_index <= ?"
+                        + " AND convert_from(payload, 'UTF8')::jsonb ->> 'partyId' = ? ORDER BY global_index LIMIT ?",
+                ROW, after, through, partyId, limit);
     }
 
     /** At most {@code limit} events after {@code after} and at or before {@code through}, in global order. */

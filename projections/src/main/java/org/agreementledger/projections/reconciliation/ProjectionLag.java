@@ -1,5 +1,6 @@
 package org.agreementledger.projections.reconciliation;
 
+import org.agreementledger.ledger.event.AgreementEvent;
 import org.agreementledger.projections.agreement.AgreementProjection;
 import org.agreementledger.projections.eventstore.StoredEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,8 +12,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * How far the read side is behind the ledger, as the stored tokens of all nodes say: in events (those
- * the segment of their agreement has not taken in yet) and in time (the age of the oldest of them).
+ * How far the read side is behind the ledger, as the stored tokens of all nodes say: in agreement
+ * events (those the segment of their agreement has not taken in yet; other aggregates' events are
+ * nothing the read side waits for) and in time (the age of the oldest of them).
  * A segment that has had no event of its own stores its token only now and then, so the events past
  * the slowest token are looked at one by one, up to {@link #SCAN_LIMIT}; beyond it, all count.
  */
@@ -51,8 +53,9 @@ public class ProjectionLag {
         }
         List<WaitingEvent> after = jdbc.query("""
                         SELECT global_index, aggregate_identifier, time_stamp FROM domain_event_entry
-                        WHERE global_index > ? ORDER BY global_index LIMIT ?""",
-                (row, i) -> new WaitingEvent(row.getLong(1), row.getString(2), row.getString(3)), slowest, SCAN_LIMIT);
+                        WHERE global_index > ? AND type = ? ORDER BY global_index LIMIT ?""",
+                (row, i) -> new WaitingEvent(row.getLong(1), row.getString(2), row.getString(3)), slowest,
+                AgreementEvent.AGGREGATE_TYPE, SCAN_LIMIT);
         List<WaitingEvent> waiting = after.stream()
                 .filter(event -> !coverage.covers(event.agreementId(), event.position())).toList();
         long beyondTheScan = after.size() < SCAN_LIMIT ? 0 : head - after.get(after.size() - 1).position();

@@ -30,8 +30,6 @@ import java.io.UncheckedIOException;
 @RequestMapping("/api/ledger")
 class LedgerAuditController {
 
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1000;
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
     private final AuditTrail auditTrail;
@@ -47,15 +45,11 @@ class LedgerAuditController {
         this.objectMapper = objectMapper;
     }
 
-    /** Events after the position {@code after}, at most {@code limit} (capped at {@value #MAX_LIMIT}). */
+    /** Events after the position {@code after}, at most {@code limit} (capped at {@value FeedParameters#MAX_LIMIT}). */
     @GetMapping(path = "/events", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     public LedgerPage events(@RequestParam(defaultValue = "0") long after,
-                             @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
-        requirePosition("after", after);
-        if (limit < 1) {
-            throw new InvalidQueryException("limit", "limit must be at least 1");
-        }
-        return auditTrail.page(after, Math.min(limit, MAX_LIMIT));
+                             @RequestParam(defaultValue = "" + FeedParameters.DEFAULT_LIMIT) int limit) {
+        return auditTrail.page(FeedParameters.position("after", after), FeedParameters.limit(limit));
     }
 
     /**
@@ -66,7 +60,7 @@ class LedgerAuditController {
     @GetMapping("/export")
     public void export(@RequestParam(defaultValue = "0") long after, @RequestParam(required = false) Long until,
                        HttpServletResponse response) throws IOException {
-        requirePosition("after", after);
+        FeedParameters.position("after", after);
         if (until != null && until < after) {
             throw new InvalidQueryException("until", "until must not be before after");
         }
@@ -102,9 +96,4 @@ class LedgerAuditController {
                 .body(recording.digest());
     }
 
-    private static void requirePosition(String parameter, long position) {
-        if (position < 0) {
-            throw new InvalidQueryException(parameter, parameter + " is a global position, 0 or more");
-        }
-    }
 }

@@ -124,10 +124,17 @@ class AgreementCommandController {
         });
     }
 
-    /** The party's own key's signature, checked at the door; none when the request carries none. */
+    /**
+     * The party's own key's signature, checked at the door; none when the request carries none and
+     * the deployment accepts acts by an authenticated request only.
+     */
     private SignerKeySignature checkedSignature(UUID agreementId, SigningAction action, String partyId,
                                                 LocalDate businessDate, SignerKeySignatureRequest signature) {
-        return signature == null ? null : signatureCheck.check(agreementId, action, partyId, businessDate,
+        if (signature == null) {
+            signatureCheck.requireAccountLevelAccepted(action);
+            return null;
+        }
+        return signatureCheck.check(agreementId, action, partyId, businessDate,
                 signature.keyId(), signature.intent(), signature.value());
     }
 

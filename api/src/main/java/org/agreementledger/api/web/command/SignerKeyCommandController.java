@@ -7,6 +7,9 @@ import org.agreementledger.api.command.LedgerCommands;
 import org.agreementledger.api.openapi.Refuses;
 import org.agreementledger.api.problem.ProblemCode;
 import org.agreementledger.api.problem.Problems;
+import org.agreementledger.api.security.LedgerRole;
+import org.agreementledger.api.signing.SignatureCheck;
+import org.agreementledger.api.signing.SignatureRefusedException;
 import org.agreementledger.api.signing.SignerKeyView;
 import org.agreementledger.api.signing.SignerKeys;
 import org.agreementledger.api.web.idempotency.IdempotentCommandRunner;
@@ -19,6 +22,7 @@ import org.agreementledger.ledger.signing.Ed25519PublicKey;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,11 +32,12 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * A party's signer keys (docs/signer-keys.md): a signatory registers a key of its party's, pending
- * until the certifier approves it; a signatory of the party or the certifier revokes it. Each is an
+ * until the certifier approves it, or another approved key of the party's does; a signatory of the
+ * party or the certifier revokes it. Each is an
  * event in the ledger like any other.
  */
 @RestController
@@ -44,13 +49,15 @@ class SignerKeyCommandController {
     private final IdempotentCommandRunner runner;
     private final SignerKeys signerKeys;
     private final AppendedPosition appended;
+    private final SignatureCheck signatureCheck;
 
     SignerKeyCommandController(LedgerCommands commands, IdempotentCommandRunner runner, SignerKeys signerKeys,
-                               AppendedPosition appended) {
+                               AppendedPosition appended, SignatureCheck signatureCheck) {
         this.commands = commands;
         this.runner = runner;
         this.signerKeys = signerKeys;
         this.appended = appended;
+        this.signatureCheck = signatureCheck;
     }
 
     @PostMapping
@@ -73,13 +80,27 @@ class SignerKeyCommandController {
         });
     }
 
-    /** By the certifier; no body needed. */
+    /**
+     * By the certifier, with no body; or by a signatory of the party with {@code signature}: another
+     * approved key of the party's signature over an intent to approve this key, checked at the door.
+     */
     @PostMapping(path = "/{keyId}/approval", consumes = MediaType.ALL_VALUE)
     @Refuses({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
     public ResponseEntity<Object> approve(@PathVariable String partyId, @PathVariable String keyId,
-                                          CommandContext context) {
-        return runOnKey(partyId, keyId, context, "",
-                () -> new ApproveSignerKey(keyId, partyId, context.actor().name()));
+                                          @Valid @RequestBody(required = false) SignerKeyApprovalRequest body,
+                                          CommandContext context, Authentication authentication) {
+        SignerKeySignatureRequest signature = body == null ? null : body.signature();
+        if (signature == null && !LedgerRole.CERTIFIER.heldBy(authentication)) {
+            throw new SignatureRefusedException(ProblemCode.SIGNER_KEY_REQUIRED, "only the certifier approves a key"
+                    + " without a signature; a signatory of the party approves one with the signature of another"
+                    + " approved key of the party's over an approval intent");
+        }
+        if (signature != null) {
+            PartyNotYoursException.requireMayActFor(context.actor(), partyId);
+        }
+        return runOnKey(partyId, keyId, context, body == null ? "" : body, approved -> new ApproveSignerKey(keyId,
+                partyId, context.actor().name(), signature == null ? null : signatureCheck.checkKeyApproval(approved,
+                signature.keyId(), signature.intent(), signature.value())));
     }
 
     @PostMapping("/{keyId}/revocation")
@@ -90,14 +111,15 @@ class SignerKeyCommandController {
             // a signatory revokes its own party's keys; the certifier, bound to no party, any
             PartyNotYoursException.requireMayActFor(context.actor(), partyId);
         }
-        return runOnKey(partyId, keyId, context, body, () -> {
+        return runOnKey(partyId, keyId, context, body, key -> {
             signerKeys.lock(keyId); // not while a signature by the key is being checked and written
             return new RevokeSignerKey(keyId, partyId, context.actor().name(), body.reason());
         });
     }
 
+    /** Runs the command made for the party's key, once it is found. */
     private ResponseEntity<Object> runOnKey(String partyId, String keyId, CommandContext context, Object body,
-                                            Supplier<Object> command) {
+                                            Function<SignerKeyView, Object> command) {
         String actor = context.actor().name();
         return runner.run(actor, context.idempotencyKey(), context.identity(body), () -> {
             Optional<SignerKeyView> key = signerKeys.findOfParty(partyId, keyId);
@@ -105,7 +127,7 @@ class SignerKeyCommandController {
                 return Problems.response(Problems.of(ProblemCode.SIGNER_KEY_NOT_FOUND,
                         "Party " + partyId + " has no key " + keyId));
             }
-            SignerKeyStatus status = commands.send(command.get(), actor, context.correlationId());
+            SignerKeyStatus status = commands.send(command.apply(key.get()), actor, context.correlationId());
             return ResponseEntity.ok(new SignerKeyAccepted(keyId, partyId, status, context.correlationId(),
                     appended.ofLastEvent()));
         });

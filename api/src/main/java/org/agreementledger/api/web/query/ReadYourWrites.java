@@ -6,6 +6,7 @@ import org.agreementledger.api.eventstream.ProjectionCatchUp;
 import org.agreementledger.api.openapi.ReadsOwnWrites;
 import org.agreementledger.projections.InvalidQueryException;
 import org.agreementledger.projections.NotYetProjectedException;
+import org.agreementledger.projections.eventstore.EventOwner;
 import org.agreementledger.projections.eventstore.StoredEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,8 @@ import java.time.Duration;
  * is answered only once the read models have taken in the event at that position. If they
  * have not within {@code ledger.read-your-writes.max-wait}, it is refused 503 {@code not-yet-projected}
  * with Retry-After, never answered with a stale read. A position that holds no event was never
- * answered by a command: 400.
+ * answered by a command: 400. A position of another aggregate's event (a signer key's) is taken
+ * in as soon as it is there: the read models hold nothing of it.
  */
 @Component
 class ReadYourWrites implements HandlerInterceptor {
@@ -46,9 +48,12 @@ class ReadYourWrites implements HandlerInterceptor {
             return true;
         }
         long position = positionIn(header);
-        String agreementId = storedEvents.agreementAt(position).orElseThrow(() -> new InvalidQueryException(HEADER,
+        EventOwner owner = storedEvents.ownerAt(position).orElseThrow(() -> new InvalidQueryException(HEADER,
                 "No event is at position " + position + ": send the position a command answered"));
-        if (!catchUp.reached(agreementId, position, maxWait)) {
+        if (!owner.isAgreement()) {
+            return true; // the read models pass other aggregates' events by: nothing to wait for
+        }
+        if (!catchUp.reached(owner.aggregateIdentifier(), position, maxWait)) {
             throw new NotYetProjectedException("The read models have not taken in position " + position + " within "
                     + maxWait.toMillis() + " ms; ask again in a moment.");
         }

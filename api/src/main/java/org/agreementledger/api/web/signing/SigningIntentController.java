@@ -6,7 +6,6 @@ import org.agreementledger.api.problem.Problems;
 import org.agreementledger.api.security.Actor;
 import org.agreementledger.api.signing.SigningIntents;
 import org.agreementledger.api.web.command.PartyNotYoursException;
-import org.agreementledger.ledger.chain.CanonicalJson;
 import org.agreementledger.ledger.domain.LedgerCalendar;
 import org.agreementledger.ledger.signing.SigningAction;
 import org.agreementledger.ledger.signing.SigningIntent;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -68,14 +66,8 @@ class SigningIntentController {
         return intents.issue(agreementId, signingAction, partyId, date == null ? calendar.today() : date, keyId,
                         actor.name())
                 .<ResponseEntity<Object>>map(intent -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                        .body(issued(intent)))
+                        .body(IssuedIntent.of(intent.bytes(), intent.digest())))
                 .orElseGet(() -> Problems.response(Problems.of(ProblemCode.AGREEMENT_NOT_FOUND,
                         "No agreement has the id " + agreementId)));
-    }
-
-    private static IssuedIntent issued(SigningIntent intent) {
-        byte[] bytes = intent.bytes();
-        return new IssuedIntent(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), intent.digest(),
-                CanonicalJson.parse(bytes));
     }
 }

@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.agreementledger.api.support.Agreements;
 import org.agreementledger.api.support.HttpContractTest;
 import org.agreementledger.api.support.LedgerClient.Answer;
-import org.agreementledger.ledger.signing.Ed25519PublicKey;
+import org.agreementledger.api.support.SignerKeyHolder;
 import org.agreementledger.ledger.signing.SigningIntent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,39 +26,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "ledger.test.database=signatures")
 class SignaturesAtTheDoorOverHttpTest extends HttpContractTest {
 
-    private static final String XJU_KEYS = "/api/parties/" + Agreements.XJU + "/signer-keys";
     private static final String DATE = "2024-08-22";
 
-    private KeyPair keys;
-    private Ed25519PublicKey key;
+    private SignerKeyHolder xju;
     private String agreementId;
 
     @BeforeEach
-    void anApprovedKeyOfXjuAndAProposal() throws Exception {
-        keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        key = Ed25519PublicKey.of(keys.getPublic());
-        register(key);
-        approve(key);
+    void anApprovedKeyOfXjuAndAProposal() {
+        xju = new SignerKeyHolder(client, "signatory-xju", Agreements.XJU).approved();
         agreementId = propose("1000.00");
     }
 
     @Test
-    void aSignatureByThePartysApprovedKeyIsCheckedAndKeptInTheEventAsReceived() throws Exception {
-        String intent = intent(key, DATE);
-        String value = sign(keys, intent);
+    void aSignatureByThePartysApprovedKeyIsCheckedAndKeptInTheEventAsReceived() {
+        String intent = intent(xju, DATE);
+        String value = xju.sign(intent);
 
         Answer signed = client.post("signatory-xju", "/api/agreements/" + agreementId + "/signatures",
-                signature(DATE, key.keyId(), intent, value));
+                signed(DATE, xju.signature(intent, value)));
 
         assertThat(signed.status()).as(signed.text()).isEqualTo(200);
         String payload = new String(jdbc.queryForObject("""
                 SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%AgreementSigned'""",
                 byte[].class, agreementId), StandardCharsets.UTF_8);
-        assertThat(payload).contains("\"keyId\":\"" + key.keyId() + "\"", "\"intent\":\"" + intent + "\"",
+        assertThat(payload).contains("\"keyId\":\"" + xju.keyId() + "\"", "\"intent\":\"" + intent + "\"",
                 "\"value\":\"" + value + "\"");
         assertThat(jdbc.queryForObject("SELECT payload_revision FROM domain_event_entry WHERE aggregate_identifier = ?"
                 + " AND payload_type LIKE '%AgreementSigned'", String.class, agreementId)).isEqualTo("2");
         assertThat(intentUsed(intent)).isTrue();
+        assertThat(assuranceOfTheSignatureIn(agreementId)).isEqualTo("signer-key");
         JsonNode verification = client.get("auditor", "/api/ledger/verify").body();
         assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
     }
@@ -75,81 +68,71 @@ class SignaturesAtTheDoorOverHttpTest extends HttpContractTest {
         assertThat(new String(jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?"
                 + " AND payload_type LIKE '%AgreementSigned'", byte[].class, agreementId), StandardCharsets.UTF_8))
                 .doesNotContain("signature");
+        assertThat(assuranceOfTheSignatureIn(agreementId)).isEqualTo("account");
     }
 
     @Test
-    void everyRefusalHasItsOwnCodeWritesNothingAndLeavesTheIntentUnused() throws Exception {
-        String intent = intent(key, DATE);
+    void everyRefusalHasItsOwnCodeWritesNothingAndLeavesTheIntentUnused() {
+        String intent = intent(xju, DATE);
         long events = eventCount();
 
-        KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        assertRefused(signature(DATE, key.keyId(), intent, sign(other, intent)), "signature-invalid");
-        assertRefused(signature(DATE, key.keyId(), intent, "not base64url!"), "signature-invalid");
+        SignerKeyHolder other = new SignerKeyHolder(client, "signatory-xju", Agreements.XJU);
+        assertRefused(signed(DATE, xju.signature(intent, other.sign(intent))), "signature-invalid");
+        assertRefused(signed(DATE, xju.signature(intent, "not base64url!")), "signature-invalid");
         String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(new String(
                 Base64.getUrlDecoder().decode(intent), StandardCharsets.UTF_8).replace(DATE, "2024-08-23")
                 .getBytes(StandardCharsets.UTF_8));
-        assertRefused(signature(DATE, key.keyId(), tampered, sign(keys, tampered)), "intent-mismatch");
-        assertRefused(signature("2024-08-23", key.keyId(), intent, sign(keys, intent)), "intent-mismatch");
-        assertRefused(signature(DATE, key.keyId(), "e30", sign(keys, "e30")), "intent-mismatch");
+        assertRefused(signed(DATE, xju.signatureOf(tampered)), "intent-mismatch");
+        assertRefused(signed("2024-08-23", xju.signatureOf(intent)), "intent-mismatch");
+        assertRefused(signed(DATE, xju.signatureOf("e30")), "intent-mismatch");
         assertThat(eventCount()).isEqualTo(events);
         assertThat(intentUsed(intent)).isFalse();
 
         jdbc.update("UPDATE signing_intent SET expires_at = now() - interval '1 second' WHERE intent = ?",
                 (Object) Base64.getUrlDecoder().decode(intent));
-        assertRefused(signature(DATE, key.keyId(), intent, sign(keys, intent)), "intent-expired");
+        assertRefused(signed(DATE, xju.signatureOf(intent)), "intent-expired");
         assertThat(eventCount()).isEqualTo(events);
     }
 
     @Test
-    void aKeyMustBeThePartysApprovedAndNotRevoked() throws Exception {
-        KeyPair pendingKeys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        Ed25519PublicKey pending = Ed25519PublicKey.of(pendingKeys.getPublic());
-        register(pending);
-        String forPending = intent(pending, DATE);
-        assertRefused(signature(DATE, pending.keyId(), forPending, sign(pendingKeys, forPending)),
-                "signer-key-not-approved");
+    void aKeyMustBeThePartysApprovedAndNotRevoked() {
+        SignerKeyHolder pending = new SignerKeyHolder(client, "signatory-xju", Agreements.XJU).registered();
+        assertRefused(signed(DATE, pending.signatureOf(intent(pending, DATE))), "signer-key-not-approved");
 
-        KeyPair unknownKeys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        Ed25519PublicKey unknown = Ed25519PublicKey.of(unknownKeys.getPublic());
-        String forUnknown = intent(unknown, DATE);
-        assertRefused(signature(DATE, unknown.keyId(), forUnknown, sign(unknownKeys, forUnknown)),
-                "signer-key-unknown");
+        SignerKeyHolder unknown = new SignerKeyHolder(client, "signatory-xju", Agreements.XJU);
+        assertRefused(signed(DATE, unknown.signatureOf(intent(unknown, DATE))), "signer-key-unknown");
 
-        String intent = intent(key, DATE);
-        assertThat(client.post("signatory-xju", XJU_KEYS + "/" + key.keyId() + "/revocation", Map.of()).status())
-                .isEqualTo(200);
-        assertRefused(signature(DATE, key.keyId(), intent, sign(keys, intent)), "signer-key-revoked");
+        String intent = intent(xju, DATE);
+        assertThat(client.post("signatory-xju", xju.registry() + "/" + xju.keyId() + "/revocation", Map.of())
+                .status()).isEqualTo(200);
+        assertRefused(signed(DATE, xju.signatureOf(intent)), "signer-key-revoked");
     }
 
     @Test
-    void anIntentIsUsedOnceAndACommandRefusedAfterTheCheckLeavesItUnused() throws Exception {
-        String early = intent(key, "2024-08-01");
+    void anIntentIsUsedOnceAndACommandRefusedAfterTheCheckLeavesItUnused() {
+        String early = intent(xju, "2024-08-01");
         Answer beforeTheProposal = client.post("signatory-xju", "/api/agreements/" + agreementId + "/signatures",
-                signature("2024-08-01", key.keyId(), early, sign(keys, early)));
+                signed("2024-08-01", xju.signatureOf(early)));
         assertThat(beforeTheProposal.status()).as("the ledger's own rule: " + beforeTheProposal.text())
                 .isEqualTo(422);
         assertThat(intentUsed(early)).as("left unused by the refused command").isFalse();
 
-        String intent = intent(key, DATE);
-        Map<String, Object> body = signature(DATE, key.keyId(), intent, sign(keys, intent));
+        Map<String, Object> body = signed(DATE, xju.signatureOf(intent(xju, DATE)));
         assertThat(client.post("signatory-xju", "/api/agreements/" + agreementId + "/signatures", body).status())
                 .isEqualTo(200);
         assertRefused(body, "intent-replayed");
     }
 
     @Test
-    void aDeclineIsSignedWithAnIntentToDeclineAndNotWithOneToSign() throws Exception {
-        String toSign = intent(key, DATE);
-        Map<String, Object> withSignIntent = signature(DATE, key.keyId(), toSign, sign(keys, toSign));
+    void aDeclineIsSignedWithAnIntentToDeclineAndNotWithOneToSign() {
+        Map<String, Object> withSignIntent = signed(DATE, xju.signatureOf(intent(xju, DATE)));
         withSignIntent.put("declinedOn", withSignIntent.remove("signedOn"));
         Answer refused = client.post("signatory-xju", "/api/agreements/" + agreementId + "/declines", withSignIntent);
         assertThat(refused.status()).as(refused.text()).isEqualTo(422);
         assertThat(refused.body().get("type").asText()).endsWith("intent-mismatch");
 
-        Answer issued = client.get("signatory-xju", "/api/agreements/" + agreementId + "/signing-intent?partyId="
-                + Agreements.XJU + "&action=decline&date=" + DATE + "&keyId=" + key.keyId());
-        String toDecline = issued.body().get("intent").asText();
-        Map<String, Object> body = signature(DATE, key.keyId(), toDecline, sign(keys, toDecline));
+        String toDecline = xju.intent(agreementId, "decline", DATE);
+        Map<String, Object> body = signed(DATE, xju.signatureOf(toDecline));
         body.put("declinedOn", body.remove("signedOn"));
         body.put("reason", "the budget was cut");
 
@@ -169,11 +152,23 @@ class SignaturesAtTheDoorOverHttpTest extends HttpContractTest {
         assertThat(answer.body().get("type").asText()).as(answer.text()).endsWith(code);
     }
 
-    private String intent(Ed25519PublicKey signer, String date) {
-        Answer issued = client.get("signatory-xju", "/api/agreements/" + agreementId + "/signing-intent?partyId="
-                + Agreements.XJU + "&action=sign&date=" + date + "&keyId=" + signer.keyId());
-        assertThat(issued.status()).as(issued.text()).isEqualTo(200);
-        return issued.body().get("intent").asText();
+    private String intent(SignerKeyHolder signer, String date) {
+        return signer.intent(agreementId, "sign", date);
+    }
+
+    /** The assurance level the audit trail shows on the agreement's signature. */
+    private String assuranceOfTheSignatureIn(String id) {
+        JsonNode history = client.get("auditor", "/api/agreements/" + id + "/history").body();
+        JsonNode signed = null;
+        for (JsonNode event : history.get("events")) {
+            assertThat(event.get("assurance").isNull()).as("only a signature has a level: " + event)
+                    .isEqualTo(!event.get("type").asText().equals("AgreementSigned"));
+            if (event.get("type").asText().equals("AgreementSigned")) {
+                signed = event;
+            }
+        }
+        assertThat(signed).as(history.toString()).isNotNull();
+        return signed.get("assurance").asText();
     }
 
     private boolean intentUsed(String intent) {
@@ -181,29 +176,11 @@ class SignaturesAtTheDoorOverHttpTest extends HttpContractTest {
                 Boolean.class, SigningIntent.parse(Base64.getUrlDecoder().decode(intent)).nonce()));
     }
 
-    private static Map<String, Object> signature(String date, String keyId, String intent, String value) {
+    private static Map<String, Object> signed(String date, Map<String, Object> signature) {
         Map<String, Object> body = new HashMap<>();
         body.put("partyId", Agreements.XJU);
         body.put("signedOn", date);
-        body.put("signature", Map.of("keyId", keyId, "intent", intent, "value", value));
+        body.put("signature", signature);
         return body;
-    }
-
-    private static String sign(KeyPair signer, String intent) throws Exception {
-        Signature signature = Signature.getInstance("Ed25519");
-        signature.initSign(signer.getPrivate());
-        signature.update(Base64.getUrlDecoder().decode(intent));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
-    }
-
-    private void register(Ed25519PublicKey signer) {
-        Answer registered = client.post("signatory-xju", XJU_KEYS, Map.of("algorithm", "Ed25519",
-                "publicKey", Base64.getEncoder().encodeToString(signer.raw())));
-        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
-    }
-
-    private void approve(Ed25519PublicKey signer) {
-        assertThat(client.post("certifier", XJU_KEYS + "/" + signer.keyId() + "/approval", Map.of()).status())
-                .isEqualTo(200);
     }
 }

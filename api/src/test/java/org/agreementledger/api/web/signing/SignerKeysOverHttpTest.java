@@ -4,11 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.agreementledger.api.support.Agreements;
 import org.agreementledger.api.support.HttpContractTest;
 import org.agreementledger.api.support.LedgerClient.Answer;
+import org.agreementledger.api.support.SignerKeyHolder;
 import org.agreementledger.ledger.signing.Ed25519PublicKey;
+import org.agreementledger.projections.reconciliation.ProjectionLag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.context.TestPropertySource;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
@@ -22,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SignerKeysOverHttpTest extends HttpContractTest {
 
     private static final String XJU_KEYS = "/api/parties/" + Agreements.XJU + "/signer-keys";
+
+    @Autowired
+    ProjectionLag lag;
 
     @Test
     void aSignatoryRegistersItsPartysKeyTheCertifierApprovesItAndTheSignatoryRevokesIt() throws Exception {
@@ -72,7 +82,9 @@ class SignerKeysOverHttpTest extends HttpContractTest {
                 422, "invalid-signer-key");
         assertProblem(client.post("signatory-xju", XJU_KEYS, Map.of("algorithm", "RSA", "publicKey", base64(newKey()))),
                 422, "invalid-signer-key");
-        assertProblem(client.post("signatory-xju", XJU_KEYS + "/" + key.keyId() + "/approval", Map.of()), 403,
+        assertProblem(client.post("signatory-xju", XJU_KEYS + "/" + key.keyId() + "/approval", Map.of()), 422,
+                "signer-key-required");
+        assertProblem(client.post("registrar", XJU_KEYS + "/" + key.keyId() + "/approval", Map.of()), 403,
                 "forbidden");
         assertProblem(client.post("certifier", XJU_KEYS + "/ed25519:nobody/approval", Map.of()), 404,
                 "signer-key-not-found");
@@ -104,13 +116,132 @@ class SignerKeysOverHttpTest extends HttpContractTest {
         assertThat(client.get(null, XJU_KEYS).status()).isEqualTo(401);
     }
 
+    @Test
+    void anApprovedKeyOfThePartyApprovesAnotherWithItsSignatureOverAnApprovalIntent() {
+        SignerKeyHolder approver = new SignerKeyHolder(client, "signatory-xju", Agreements.XJU).approved();
+        SignerKeyHolder pending = new SignerKeyHolder(client, "signatory-xju", Agreements.XJU).registered();
+        Answer issued = client.get("signatory-xju", XJU_KEYS + "/" + pending.keyId() + "/approval-intent?approverKeyId="
+                + approver.keyId());
+        assertThat(issued.status()).as(issued.text()).isEqualTo(200);
+        assertThat(issued.headers().getCacheControl()).isEqualTo("no-store");
+        JsonNode parsed = issued.body().get("parsed");
+        assertThat(parsed.get("type").asText()).isEqualTo("agreement-ledger/key-approval-intent/v1");
+        assertThat(parsed.get("keyId").asText()).isEqualTo(approver.keyId());
+        assertThat(parsed.get("approvedKeyId").asText()).isEqualTo(pending.keyId());
+        assertThat(parsed.get("approvedPublicKey").asText()).isEqualTo(keyOf(pending.keyId()).get("publicKey").asText());
+        String intent = issued.body().get("intent").asText();
+        Map<String, Object> body = Map.of("signature", approver.signatureOf(intent));
+
+        Answer approved = client.post("signatory-xju", XJU_KEYS + "/" + pending.keyId() + "/approval", body);
+
+        assertThat(approved.status()).as(approved.text()).isEqualTo(200);
+        assertThat(approved.body().get("status").asText()).isEqualTo("APPROVED");
+        JsonNode view = keyOf(pending.keyId());
+        assertThat(view.get("approvedBy").asText()).isEqualTo("signatory-xju");
+        assertThat(view.get("approvedWithKey").asText()).isEqualTo(approver.keyId());
+        assertThat(new String(jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND payload_type LIKE '%SignerKeyApproved'", byte[].class, pending.keyId()), StandardCharsets.UTF_8))
+                .contains("\"intent\":\"" + intent + "\"");
+        assertProblem(client.post("signatory-xju", XJU_KEYS + "/" + pending.keyId() + "/approval", body), 422,
+                "intent-replayed");
+        assertThat(keyOf(approver.keyId()).get("approvedWithKey").isNull()).as("the certifier approved it").isTrue();
+    }
+
+    @Test
+    void anApprovalByKeyNeedsThePartysApprovedKeyAnIntentForThisKeyAndTheParty() {
+        SignerKeyHolder approver = new SignerKeyHolder(client, "signatory-xju", Agreements.XJU).approved();
+        SignerKeyHolder pending = new SignerKeyHolder(client, "signatory-xju", Agreements.XJU).registered();
+        SignerKeyHolder alsoPending = new SignerKeyHolder(client, "signatory-xju", Agreements.XJU).registered();
+        SignerKeyHolder kbtu = new SignerKeyHolder(client, "signatory-kbtu", Agreements.KBTU).approved();
+        String approval = XJU_KEYS + "/" + pending.keyId() + "/approval";
+        long events = eventCount();
+
+        assertProblem(client.post("signatory-xju", approval,
+                Map.of("signature", alsoPending.signatureOf(alsoPending.approvalIntentFor(pending.keyId())))),
+                422, "signer-key-not-approved");
+        assertProblem(client.post("signatory-xju", approval,
+                Map.of("signature", approver.signatureOf(approver.approvalIntentFor(alsoPending.keyId())))),
+                422, "intent-mismatch");
+        String byKbtusKey = client.get("signatory-xju", XJU_KEYS + "/" + pending.keyId()
+                + "/approval-intent?approverKeyId=" + kbtu.keyId()).body().get("intent").asText();
+        assertProblem(client.post("signatory-xju", approval, Map.of("signature", kbtu.signatureOf(byKbtusKey))),
+                422, "signer-key-unknown");
+        String intent = approver.approvalIntentFor(pending.keyId());
+        assertProblem(client.post("signatory-xju", approval,
+                Map.of("signature", approver.signature(intent, pending.sign(intent)))), 422, "signature-invalid");
+        assertProblem(client.post("signatory-xju", approval, Map.of()), 422, "signer-key-required");
+        assertProblem(client.post("signatory-kbtu", approval, Map.of("signature", approver.signatureOf(intent))),
+                403, "party-not-yours");
+        assertProblem(client.post("certifier", approval, Map.of("signature", approver.signatureOf(intent))),
+                403, "party-not-yours");
+        assertThat(eventCount()).as("nothing written").isEqualTo(events);
+        assertThat(keyOf(pending.keyId()).get("status").asText()).isEqualTo("PENDING");
+
+        assertProblem(client.get("signatory-xju", XJU_KEYS + "/" + approver.keyId() + "/approval-intent?approverKeyId="
+                + pending.keyId()), 409, "signer-key-status");
+        assertProblem(client.get("signatory-xju", XJU_KEYS + "/ed25519:nobody/approval-intent?approverKeyId="
+                + approver.keyId()), 404, "signer-key-not-found");
+        assertProblem(client.get("signatory-kbtu", XJU_KEYS + "/" + pending.keyId() + "/approval-intent?approverKeyId="
+                + kbtu.keyId()), 403, "party-not-yours");
+        assertProblem(client.get("certifier", XJU_KEYS + "/" + pending.keyId() + "/approval-intent?approverKeyId="
+                + approver.keyId()), 403, "forbidden");
+    }
+
+    @Test
+    void aPartyFollowsTheFeedOfItsKeysEventsAndOfNoOtherPartys() {
+        long from = endOfFeed(XJU_KEYS);
+        SignerKeyHolder xju = new SignerKeyHolder(client, "signatory-xju", Agreements.XJU).approved();
+        SignerKeyHolder kbtu = new SignerKeyHolder(client, "signatory-kbtu", Agreements.KBTU).registered();
+
+        JsonNode page = client.get("signatory-xju", XJU_KEYS + "/events?after=" + from).body();
+
+        assertThat(page.get("events").findValuesAsText("type")).containsExactly("SignerKeyRegistered",
+                "SignerKeyApproved");
+        assertThat(page.get("events").findValuesAsText("agreementId")).containsOnly(xju.keyId());
+        assertThat(page.toString()).doesNotContain(kbtu.keyId());
+        assertThat(page.get("more").asBoolean()).isFalse();
+        assertThat(page.get("next").asLong()).isEqualTo(page.get("stablePosition").asLong());
+        JsonNode first = client.get("analyst", XJU_KEYS + "/events?limit=1&after=" + from).body();
+        assertThat(first.get("more").asBoolean()).isTrue();
+        assertThat(first.get("next").asLong()).isEqualTo(page.get("events").get(0).get("globalPosition").asLong());
+        assertThat(client.get("analyst", "/api/parties/" + Agreements.KBTU + "/signer-keys/events?after=" + from)
+                .body().get("events").findValuesAsText("agreementId")).containsExactly(kbtu.keyId());
+        assertProblem(client.get("analyst", XJU_KEYS + "/events?after=-1"), 400, "invalid-parameter");
+        assertProblem(client.get("analyst", XJU_KEYS + "/events?limit=0"), 400, "invalid-parameter");
+    }
+
+    @Test
+    void aQueryAtTheLogPositionOfAKeysEventHasNothingToWaitForOnTheReadSide() throws Exception {
+        Answer registered = client.post("signatory-xju", XJU_KEYS, registration(newKey()));
+        HttpHeaders atTheKeysEvent = new HttpHeaders();
+        atTheKeysEvent.set("X-Ledger-Position", registered.body().get("position").asText());
+
+        Answer read = client.exchange("analyst", HttpMethod.GET, "/api/agreements?limit=1", null, atTheKeysEvent);
+
+        assertThat(read.status()).as(read.text()).isEqualTo(200);
+        assertThat(lag.now()).as("no agreement event is waiting").isEqualTo(new ProjectionLag.Lag(0, Duration.ZERO));
+    }
+
+    /** Where a reader of the party's key feed is once it has read every page. */
+    private long endOfFeed(String registry) {
+        JsonNode page = client.get("analyst", registry + "/events").body();
+        while (page.get("more").asBoolean()) {
+            page = client.get("analyst", registry + "/events?after=" + page.get("next").asLong()).body();
+        }
+        return page.get("next").asLong();
+    }
+
     private JsonNode keyOf(Ed25519PublicKey key) {
+        return keyOf(key.keyId());
+    }
+
+    private JsonNode keyOf(String keyId) {
         for (JsonNode listed : client.get("analyst", XJU_KEYS).body()) {
-            if (listed.get("keyId").asText().equals(key.keyId())) {
+            if (listed.get("keyId").asText().equals(keyId)) {
                 return listed;
             }
         }
-        throw new AssertionError("no key " + key.keyId() + " listed");
+        throw new AssertionError("no key " + keyId + " listed");
     }
 
     private static Map<String, Object> registration(Ed25519PublicKey key) {
