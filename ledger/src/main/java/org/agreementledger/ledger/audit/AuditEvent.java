@@ -114,6 +114,12 @@ public record AuditEvent(long globalPosition,
                         + " but its stored content says " + readOut.getValue()[1]);
     }
 
+    /** The party's act this event records, if it records one and its payload reads as its type. */
+    public Optional<SignedAct> signedAct() {
+        return recordedFact(payloadType, toPositionedEvent().event().payload())
+                .filter(SignedAct.class::isInstance).map(SignedAct.class::cast);
+    }
+
     /** The agreement event or signed act a stored payload records; empty when it no longer reads as one. */
     private static Optional<Object> recordedFact(String payloadType, byte[] payload) {
         try {

@@ -5,8 +5,12 @@ import org.agreementledger.ledger.chain.ChainedEvent;
 import org.agreementledger.ledger.checkpoint.Checkpoint;
 import org.agreementledger.ledger.checkpoint.NoteException;
 import org.agreementledger.ledger.checkpoint.NoteVerifier;
+import org.agreementledger.ledger.event.AgreementProposed;
+import org.agreementledger.ledger.event.SignerKeyEvent;
 import org.agreementledger.ledger.merkle.MerkleProofs;
 import org.agreementledger.ledger.merkle.ProofException;
+import org.agreementledger.ledger.signing.AgreementTerms;
+import org.agreementledger.ledger.signing.SignatureAssurance;
 import org.agreementledger.ledger.signing.SignerKeyTool;
 
 import java.io.IOException;
@@ -17,11 +21,13 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Checks an agreement certificate offline, with no database and no service, trusting only the
  * log's public key: recomputes every event's hash and link from its stored content, checks every
- * inclusion proof and the checkpoint's signature; given a checkpoint the auditor kept from before,
+ * inclusion proof and the checkpoint's signature, and every signature by a party's own key against
+ * the key's events ({@link CertifiedSignatures}); given a checkpoint the auditor kept from before,
  * also the proof that today's log extends it. (The writing nodes' attestations are keyed MACs the
  * ledger checked before it logged the events: the signed tree stands for them here.)
  *
@@ -86,6 +92,7 @@ public final class CertificateVerifier {
         }
         CertificateCheck check = verify(certificate, trustedKey, savedCheckpoint);
         out.println((check.valid() ? "VALID: " : "NOT VALID: ") + check.summary());
+        check.signatures().forEach(verdict -> out.println("  " + verdict.line()));
         return check.valid() ? 0 : 1;
     }
 
@@ -105,15 +112,16 @@ public final class CertificateVerifier {
     }
 
     private static Optional<String> shapeProblem(AgreementCertificate certificate) {
-        if (!AgreementCertificate.FORMAT.equals(certificate.format())) {
-            return Optional.of("the format is '" + certificate.format() + "', not '" + AgreementCertificate.FORMAT + "'");
+        if (!AgreementCertificate.READABLE_FORMATS.contains(certificate.format())) {
+            return Optional.of("the format is '" + certificate.format() + "', not one of "
+                    + AgreementCertificate.READABLE_FORMATS);
         }
         if (certificate.agreementId() == null) {
             return Optional.of("the certificate names no agreement");
         }
         if (certificate.events() == null || certificate.events().isEmpty()
-                || certificate.events().stream().anyMatch(logged -> logged == null || logged.event() == null
-                || logged.inclusionProof() == null)) {
+                || Stream.concat(certificate.events().stream(), certificate.keyEvents().stream())
+                .anyMatch(logged -> logged == null || logged.event() == null || logged.inclusionProof() == null)) {
             return Optional.of("the certificate holds no events, or an event without its inclusion proof");
         }
         if (certificate.checkpoint() == null) {
@@ -140,27 +148,33 @@ public final class CertificateVerifier {
                 return CertificateCheck.failed(at + "it belongs to agreement " + event.agreementId() + ", not "
                         + certificate.agreementId());
             }
-            Optional<LedgerMismatch> mismatch = chain.check(ChainedEvent.of(event.toPositionedEvent()));
-            if (mismatch.isPresent()) {
-                LedgerMismatch found = mismatch.get();
-                return CertificateCheck.failed(at + found.reason() + ": " + found.detail()
-                        + (found.expected() == null ? "" : " (expected " + found.expected() + ")")
-                        + (found.stored() == null ? "" : " (stored " + found.stored() + ")"));
-            }
-            Optional<String> misread = event.readOutMismatch();
-            if (misread.isPresent()) {
-                return CertificateCheck.failed(at + misread.get());
-            }
-            if (logged.leafIndex() <= previousLeaf) {
-                return CertificateCheck.failed(at + "its leaf does not follow the leaf of the event before it");
-            }
-            try {
-                MerkleProofs.verifyInclusion(logged.leafIndex(), checkpoint.size(), LogLeaf.hashOf(event.hash()),
-                        hashes(logged.inclusionProof()), checkpoint.rootHash());
-            } catch (ProofException notIncluded) {
-                return CertificateCheck.failed(at + "it is not a leaf of the checkpoint's tree: " + notIncluded.getMessage());
+            Optional<String> problem = problemWith(logged, chain, previousLeaf, checkpoint);
+            if (problem.isPresent()) {
+                return CertificateCheck.failed(at + problem.get());
             }
             previousLeaf = logged.leafIndex();
+        }
+        ChainVerifier keyChains = new ChainVerifier();
+        long previousKeyLeaf = -1;
+        for (LoggedEvent logged : certificate.keyEvents()) {
+            AuditEvent event = logged.event();
+            String at = "event " + event.sequenceNumber() + " of key " + event.agreementId() + " (position "
+                    + event.globalPosition() + ", leaf " + logged.leafIndex() + "): ";
+            if (!SignerKeyEvent.AGGREGATE_TYPE.equals(event.aggregateType())) {
+                return CertificateCheck.failed(at + "it is no key's event");
+            }
+            Optional<String> problem = problemWith(logged, keyChains, previousKeyLeaf, checkpoint);
+            if (problem.isPresent()) {
+                return CertificateCheck.failed(at + problem.get());
+            }
+            previousKeyLeaf = logged.leafIndex();
+        }
+        List<SignatureVerdict> signatures = new CertifiedSignatures(certificate.agreementId(), checkpoint.origin(),
+                termsHashIn(certificate.events()), CertifiedKey.fold(certificate.keyEvents()))
+                .verdicts(certificate.events());
+        Optional<SignatureVerdict> notHolding = signatures.stream().filter(verdict -> !verdict.valid()).findFirst();
+        if (notHolding.isPresent()) {
+            return CertificateCheck.failed("a signature does not hold: " + notHolding.get().line(), signatures);
         }
         String extension = "";
         if (savedCheckpoint != null) {
@@ -178,9 +192,62 @@ public final class CertificateVerifier {
                     + ": nothing logged by then was changed or removed";
         }
         return CertificateCheck.passed("agreement " + certificate.agreementId() + ": " + chain.eventsChecked()
-                + " events, every hash and link recomputed; each is a leaf of the log's tree of size " + checkpoint.size() + " with root "
+                + " events" + (keyChains.eventsChecked() == 0 ? "" : " and " + keyChains.eventsChecked()
+                + " events of the keys that signed") + ", every hash and link recomputed; each is a leaf of the log's"
+                + " tree of size " + checkpoint.size() + " with root "
                 + Base64.getEncoder().encodeToString(checkpoint.rootHash()) + ", signed by " + trustedKey.name()
-                + extension);
+                + extension + signaturesSummary(signatures), signatures);
+    }
+
+    /** Why a logged event does not hold, if it does not: its chain, its read-outs, its leaf's order and proof. */
+    private static Optional<String> problemWith(LoggedEvent logged, ChainVerifier chain, long previousLeaf,
+                                                Checkpoint checkpoint) {
+        AuditEvent event = logged.event();
+        Optional<LedgerMismatch> mismatch = chain.check(ChainedEvent.of(event.toPositionedEvent()));
+        if (mismatch.isPresent()) {
+            LedgerMismatch found = mismatch.get();
+            return Optional.of(found.reason() + ": " + found.detail()
+                    + (found.expected() == null ? "" : " (expected " + found.expected() + ")")
+                    + (found.stored() == null ? "" : " (stored " + found.stored() + ")"));
+        }
+        Optional<String> misread = event.readOutMismatch();
+        if (misread.isPresent()) {
+            return misread;
+        }
+        if (logged.leafIndex() <= previousLeaf) {
+            return Optional.of("its leaf does not follow the leaf of the event before it");
+        }
+        try {
+            MerkleProofs.verifyInclusion(logged.leafIndex(), checkpoint.size(), LogLeaf.hashOf(event.hash()),
+                    hashes(logged.inclusionProof()), checkpoint.rootHash());
+            return Optional.empty();
+        } catch (ProofException notIncluded) {
+            return Optional.of("it is not a leaf of the checkpoint's tree: " + notIncluded.getMessage());
+        }
+    }
+
+    /** The terms hash of the agreement's proposal among the events; null when there is none that reads. */
+    private static String termsHashIn(List<LoggedEvent> events) {
+        return events.stream().map(LoggedEvent::event)
+                .filter(event -> AgreementProposed.class.getName().equals(event.payloadType()))
+                .findFirst()
+                .map(proposal -> {
+                    try {
+                        return AgreementTerms.ofStoredProposal(proposal.toPositionedEvent().event().payload()).hash();
+                    } catch (IllegalArgumentException unreadable) {
+                        return null;
+                    }
+                })
+                .orElse(null);
+    }
+
+    private static String signaturesSummary(List<SignatureVerdict> signatures) {
+        if (signatures.isEmpty()) {
+            return "";
+        }
+        long byKey = signatures.stream().filter(verdict -> verdict.assurance() == SignatureAssurance.SIGNER_KEY).count();
+        return "; " + signatures.size() + " acts of the parties: " + byKey + " signed with the party's own key, each"
+                + " checked against the key's events, " + (signatures.size() - byKey) + " by an account only";
     }
 
     /** The first reason the certificate's checkpoint does not extend the saved one, if any. */

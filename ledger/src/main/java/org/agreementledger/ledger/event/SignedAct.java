@@ -2,6 +2,7 @@ package org.agreementledger.ledger.event;
 
 import org.agreementledger.ledger.signing.SignatureAssurance;
 import org.agreementledger.ledger.signing.SignerKeySignature;
+import org.agreementledger.ledger.signing.SigningAction;
 
 import java.util.Optional;
 
@@ -11,7 +12,14 @@ import java.util.Optional;
  */
 public sealed interface SignedAct permits AgreementSigned, AgreementDeclined {
 
+    String partyId();
+
     SignerKeySignature signature();
+
+    /** What the party's key commits to by signing this act. */
+    static SigningAction actionOf(SignedAct act) {
+        return act instanceof AgreementDeclined ? SigningAction.DECLINE : SigningAction.SIGN;
+    }
 
     /** The assurance level of a recorded event, or empty when it is no act a party signs. */
     static Optional<SignatureAssurance> assuranceOf(Object event) {

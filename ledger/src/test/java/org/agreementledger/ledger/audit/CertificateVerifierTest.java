@@ -66,7 +66,7 @@ class CertificateVerifierTest {
 
     private AgreementCertificate withEvents(List<LoggedEvent> events) {
         return new AgreementCertificate(certificate.format(), certificate.agreementId(), certificate.issuedAt(), events,
-                certificate.checkpoint(), certificate.consistency());
+                certificate.signerKeyEvents(), certificate.checkpoint(), certificate.consistency());
     }
 
     @Test
@@ -167,6 +167,21 @@ class CertificateVerifierTest {
         CertificateCheck check = verify(read(issuedBefore));
 
         assertThat(check.valid()).as(check.summary()).isTrue();
+    }
+
+    @Test
+    void aCertificateOfFormat2IssuedBeforePartiesHadKeysStillVerifies() throws IOException {
+        String text = JSON.writeValueAsString(certificate);
+        assertThat(text).contains("\"format\":\"agreement-ledger-certificate/3\"", "\"signerKeyEvents\":[]")
+                .doesNotContain("\"keyEvents\"");
+        String format2 = text.replace("agreement-ledger-certificate/3", "agreement-ledger-certificate/2")
+                .replace("\"signerKeyEvents\":[],", "");
+
+        CertificateCheck check = verify(read(format2));
+
+        assertThat(check.valid()).as(check.summary()).isTrue();
+        assertThat(verify(read(text.replace("agreement-ledger-certificate/3", "agreement-ledger-certificate/9")))
+                .summary()).contains("the format is 'agreement-ledger-certificate/9'");
     }
 
     @Test

@@ -45,6 +45,11 @@ final class TestLedger {
 
     /** Appends an event with the given payload to the agreement's chain, at the next global position. */
     PositionedEvent append(String agreementId, String payloadJson) {
+        return append(agreementId, "Agreement", "org.agreementledger.ledger.event.AgreementSigned", payloadJson);
+    }
+
+    /** Appends an event of the given types to its aggregate's chain, at the next global position. */
+    PositionedEvent append(String agreementId, String aggregateType, String payloadType, String payloadJson) {
         ChainHead predecessor = heads.get(agreementId);
         long sequence = predecessor == null ? 0 : predecessor.sequenceNumber() + 1;
         ObjectNode metaData = JSON.createObjectNode()
@@ -53,8 +58,7 @@ final class TestLedger {
                 .put(LedgerMetaData.RECORDED_AT, "2024-08-22T04:00:0" + (events.size() % 10) + "Z")
                 .put(LedgerMetaData.PREVIOUS_HASH, predecessor == null ? EventHasher.GENESIS : predecessor.hash());
         PositionedEvent event = sealed(new PositionedEvent(events.size() + 1L, new StoredEvent(
-                "event-" + (events.size() + 1), agreementId, sequence, "Agreement",
-                "org.agreementledger.ledger.event.AgreementSigned", null,
+                "event-" + (events.size() + 1), agreementId, sequence, aggregateType, payloadType, null,
                 payloadJson.getBytes(StandardCharsets.UTF_8), bytes(metaData))));
         if (attestation != null) {
             event = withMetaDataField(event, LedgerMetaData.ATTESTATION,

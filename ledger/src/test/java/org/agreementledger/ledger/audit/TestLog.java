@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /** A Merkle log of test events held in memory, as the integrator stores it, open to tampering. */
@@ -45,19 +46,30 @@ final class TestLog {
      * the tree of the latest checkpoint, and, when asked for, the consistency proof from an earlier size.
      */
     AgreementCertificate certificateOf(String agreementId, List<PositionedEvent> ledgerEvents, Long consistentWith) {
+        return certificateOf(agreementId, Set.of(), ledgerEvents, consistentWith);
+    }
+
+    /** The agreement's certificate, carrying the events of the keys named, as the ledger issues it. */
+    AgreementCertificate certificateOf(String agreementId, Set<String> keyIds, List<PositionedEvent> ledgerEvents,
+                                       Long consistentWith) {
         MerkleTree tree = new MerkleTree((level, index) -> subtrees.get(level + "/" + index));
         long size = range.size();
+        return new AgreementCertificate(AgreementCertificate.FORMAT, agreementId, Instant.parse("2024-09-01T00:00:00Z"),
+                logged(ledgerEvents, Set.of(agreementId), tree), logged(ledgerEvents, keyIds, tree),
+                checkpoints.get(checkpoints.size() - 1).note(), consistentWith == null ? null
+                : new LogConsistency(consistentWith, size, base64(tree.consistencyProof(consistentWith, size))));
+    }
+
+    private List<LoggedEvent> logged(List<PositionedEvent> ledgerEvents, Set<String> aggregateIds, MerkleTree tree) {
         List<LoggedEvent> logged = new ArrayList<>();
         for (PositionedEvent event : ledgerEvents) {
-            if (event.event().aggregateIdentifier().equals(agreementId)) {
+            if (aggregateIds.contains(event.event().aggregateIdentifier())) {
                 long leaf = leaves.stream().filter(stored -> stored.globalPosition() == event.globalPosition())
                         .findFirst().orElseThrow().leafIndex();
-                logged.add(new LoggedEvent(AuditEvent.of(event), leaf, base64(tree.inclusionProof(leaf, size))));
+                logged.add(new LoggedEvent(AuditEvent.of(event), leaf, base64(tree.inclusionProof(leaf, range.size()))));
             }
         }
-        return new AgreementCertificate(AgreementCertificate.FORMAT, agreementId, Instant.parse("2024-09-01T00:00:00Z"),
-                logged, checkpoints.get(checkpoints.size() - 1).note(), consistentWith == null ? null
-                : new LogConsistency(consistentWith, size, base64(tree.consistencyProof(consistentWith, size))));
+        return logged;
     }
 
     private static List<String> base64(List<byte[]> hashes) {

@@ -5,6 +5,13 @@ import org.agreementledger.api.support.Agreements;
 import org.agreementledger.api.support.HttpContractTest;
 import org.agreementledger.api.support.LedgerClient.Answer;
 import org.agreementledger.api.support.SignerKeyHolder;
+import org.agreementledger.ledger.audit.AgreementCertificate;
+import org.agreementledger.ledger.audit.CertificateCheck;
+import org.agreementledger.ledger.audit.CertificateVerifier;
+import org.agreementledger.ledger.audit.SignatureVerdict;
+import org.agreementledger.ledger.chain.CanonicalJson;
+import org.agreementledger.ledger.checkpoint.NoteVerifier;
+import org.agreementledger.ledger.signing.SignatureAssurance;
 import org.agreementledger.ledger.signing.SigningIntent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +64,30 @@ class SignaturesAtTheDoorOverHttpTest extends HttpContractTest {
         assertThat(assuranceOfTheSignatureIn(agreementId)).isEqualTo("signer-key");
         JsonNode verification = client.get("auditor", "/api/ledger/verify").body();
         assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
+    }
+
+    @Test
+    void theCertificateCarriesTheKeysEventsAndItsSignatureIsCheckedOffline() throws Exception {
+        client.post("signatory-xju", "/api/agreements/" + agreementId + "/signatures",
+                signed(DATE, xju.signatureOf(intent(xju, DATE))));
+        client.post("signatory-kbtu", "/api/agreements/" + agreementId + "/signatures",
+                Map.of("partyId", Agreements.KBTU, "signedOn", DATE));
+        NoteVerifier logKey = NoteVerifier.of(client.get("auditor", "/api/ledger/public-key").body()
+                .get("verifierKey").asText());
+
+        Answer answer = client.get("auditor", "/api/agreements/" + agreementId + "/certificate");
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        AgreementCertificate certificate = CanonicalJson.read(answer.text().getBytes(StandardCharsets.UTF_8),
+                AgreementCertificate.class);
+        assertThat(certificate.signerKeyEvents()).extracting(logged -> logged.event().type())
+                .containsExactly("SignerKeyRegistered", "SignerKeyApproved");
+        CertificateCheck check = CertificateVerifier.verify(certificate, logKey, null);
+        assertThat(check.valid()).as(check.summary()).isTrue();
+        assertThat(check.signatures()).extracting(SignatureVerdict::assurance)
+                .containsExactly(SignatureAssurance.SIGNER_KEY, SignatureAssurance.ACCOUNT);
+        assertThat(check.signatures().get(0).line()).contains(xju.keyId(), "the certifier's account 'certifier'",
+                "the signature verifies");
     }
 
     @Test

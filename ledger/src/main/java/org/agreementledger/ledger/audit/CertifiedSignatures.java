@@ -1,0 +1,180 @@
+package org.agreementledger.ledger.audit;
+
+import org.agreementledger.ledger.event.SignedAct;
+import org.agreementledger.ledger.event.SignerKeyApproved;
+import org.agreementledger.ledger.signing.Ed25519PublicKey;
+import org.agreementledger.ledger.signing.KeyApprovalIntent;
+import org.agreementledger.ledger.signing.SignatureAssurance;
+import org.agreementledger.ledger.signing.SignerKeySignature;
+import org.agreementledger.ledger.signing.SigningIntent;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks, offline, every party's act in a certificate whose events and key events were checked
+ * already: a signature by a party's own key holds when its intent is for this agreement's terms,
+ * this act, party, date and key, in this log; the key is the party's, approved before the act and
+ * not revoked before it, by the certifier or by another key of the party's that held then; and the
+ * signature verifies over the intent's exact bytes. An act without one is an account's.
+ */
+final class CertifiedSignatures {
+
+    /** Approvals by approved keys form a chain back to a certifier's approval; deeper is refused. */
+    private static final int MAX_APPROVAL_DEPTH = 16;
+
+    private final String agreementId;
+    private final String origin;
+    private final String termsHash;
+    private final Map<String, CertifiedKey> keys;
+
+    /**
+     * @param termsHash the terms hash of the agreement's proposal in the certificate; null when it has none
+     */
+    CertifiedSignatures(String agreementId, String origin, String termsHash, Map<String, CertifiedKey> keys) {
+        this.agreementId = agreementId;
+        this.origin = origin;
+        this.termsHash = termsHash;
+        this.keys = keys;
+    }
+
+    /** A verdict on each party's act among the events, in chain order. */
+    List<SignatureVerdict> verdicts(List<LoggedEvent> events) {
+        List<SignatureVerdict> verdicts = new ArrayList<>();
+        for (LoggedEvent logged : events) {
+            logged.event().signedAct().ifPresent(act -> verdicts.add(verdictOn(logged, act)));
+        }
+        return verdicts;
+    }
+
+    private SignatureVerdict verdictOn(LoggedEvent logged, SignedAct act) {
+        AuditEvent event = logged.event();
+        String action = SignedAct.actionOf(act).intentName();
+        SignerKeySignature signature = act.signature();
+        if (signature == null) {
+            return new SignatureVerdict(event.sequenceNumber(), action, act.partyId(), event.businessDate(),
+                    SignatureAssurance.ACCOUNT, null, true, "an authenticated request by '" + event.actor()
+                    + "' only, with no key of the party's: whoever ran the ledger or its sign-in could have made it");
+        }
+        Optional<String> problem = problemWith(logged, act, signature);
+        return new SignatureVerdict(event.sequenceNumber(), action, act.partyId(), event.businessDate(),
+                SignatureAssurance.SIGNER_KEY, signature.keyId(), problem.isEmpty(),
+                problem.orElseGet(() -> "the party's key " + describe(keys.get(signature.keyId()))
+                        + ", signed the intent before leaf " + logged.leafIndex() + ": the signature verifies"));
+    }
+
+    private Optional<String> problemWith(LoggedEvent logged, SignedAct act, SignerKeySignature signature) {
+        byte[] bytes;
+        SigningIntent intent;
+        try {
+            bytes = Base64.getUrlDecoder().decode(signature.intent());
+            intent = SigningIntent.parse(bytes);
+        } catch (IllegalArgumentException notAnIntent) {
+            return Optional.of("the intent signed is not one the ledger issues: " + notAnIntent.getMessage());
+        }
+        AuditEvent event = logged.event();
+        if (!intent.agreementId().toString().equals(agreementId) || intent.action() != SignedAct.actionOf(act)
+                || !intent.partyId().equals(act.partyId()) || !intent.date().equals(event.businessDate())
+                || !intent.keyId().equals(signature.keyId())) {
+            return Optional.of("the intent is to " + intent.action().intentName() + " agreement " + intent.agreementId()
+                    + " for " + intent.partyId() + " on " + intent.date() + " with " + intent.keyId()
+                    + ", not this act");
+        }
+        if (!intent.termsHash().equals(termsHash)) {
+            return Optional.of("the intent is over terms " + intent.termsHash() + ", not this agreement's proposal ("
+                    + termsHash + ")");
+        }
+        if (!intent.origin().equals(origin)) {
+            return Optional.of("the intent is for the log " + intent.origin() + ", not " + origin);
+        }
+        if (recordedAfter(event, intent.expiresAt())) {
+            return Optional.of("the act was recorded at " + event.recordedAt() + ", after its intent lapsed at "
+                    + intent.expiresAt());
+        }
+        return problemWithKey(signature.keyId(), act.partyId(), logged.leafIndex(), 0)
+                .or(() -> verifies(keys.get(signature.keyId()), bytes, signature.value()) ? Optional.empty()
+                        : Optional.of("the signature is not key " + signature.keyId() + "'s over the intent"));
+    }
+
+    /** Why the key could not sign for the party at the leaf, if it could not. */
+    private Optional<String> problemWithKey(String keyId, String partyId, long leaf, int depth) {
+        CertifiedKey key = keys.get(keyId);
+        if (key == null) {
+            return Optional.of("the certificate holds no events of key " + keyId);
+        }
+        if (!key.partyId().equals(partyId)) {
+            return Optional.of("key " + keyId + " is party " + key.partyId() + "'s, not " + partyId + "'s");
+        }
+        if (!Ed25519PublicKey.fromRaw(Base64.getDecoder().decode(key.publicKey())).keyId().equals(keyId)) {
+            return Optional.of("key " + keyId + " was registered with a public key of another id");
+        }
+        if (key.approvedAt() == null || key.approvedAt() > leaf) {
+            return Optional.of("key " + keyId + " was " + (key.approvedAt() == null ? "never approved"
+                    : "approved at leaf " + key.approvedAt()) + ", not before leaf " + leaf);
+        }
+        if (key.revokedAt() != null && key.revokedAt() < leaf) {
+            return Optional.of("key " + keyId + " was revoked at leaf " + key.revokedAt() + ", before leaf " + leaf);
+        }
+        return problemWithApproval(key, depth);
+    }
+
+    /** Why the key's approval does not hold, if it does not: an approving key must have held at the approval. */
+    private Optional<String> problemWithApproval(CertifiedKey key, int depth) {
+        SignerKeySignature approving = key.approval().signature();
+        if (approving == null) {
+            return Optional.empty();
+        }
+        if (depth >= MAX_APPROVAL_DEPTH) {
+            return Optional.of("key " + key.keyId() + " was approved through more than " + MAX_APPROVAL_DEPTH
+                    + " keys in a row");
+        }
+        byte[] bytes;
+        KeyApprovalIntent intent;
+        try {
+            bytes = Base64.getUrlDecoder().decode(approving.intent());
+            intent = KeyApprovalIntent.parse(bytes);
+        } catch (IllegalArgumentException notAnIntent) {
+            return Optional.of("key " + key.keyId() + "'s approval signs no approval intent: " + notAnIntent.getMessage());
+        }
+        if (!intent.approvedKeyId().equals(key.keyId()) || !intent.approvedPublicKey().equals(key.publicKey())
+                || !intent.partyId().equals(key.partyId()) || !intent.keyId().equals(approving.keyId())
+                || !intent.origin().equals(origin)) {
+            return Optional.of("key " + key.keyId() + "'s approval signs an intent to approve " + intent.approvedKeyId()
+                    + " of " + intent.partyId() + " with " + intent.keyId() + " in " + intent.origin());
+        }
+        return problemWithKey(approving.keyId(), key.partyId(), key.approvedAt(), depth + 1)
+                .or(() -> verifies(keys.get(approving.keyId()), bytes, approving.value()) ? Optional.empty()
+                        : Optional.of("key " + key.keyId() + "'s approval is not key " + approving.keyId()
+                        + "'s signature"));
+    }
+
+    private static boolean recordedAfter(AuditEvent event, Instant instant) {
+        try {
+            return Instant.parse(String.valueOf(event.recordedAt())).isAfter(instant);
+        } catch (DateTimeParseException unreadable) {
+            return true;
+        }
+    }
+
+    private static boolean verifies(CertifiedKey key, byte[] bytes, String base64urlValue) {
+        try {
+            return Ed25519PublicKey.fromRaw(Base64.getDecoder().decode(key.publicKey()))
+                    .verifies(bytes, Base64.getUrlDecoder().decode(base64urlValue));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    private String describe(CertifiedKey key) {
+        SignerKeyApproved approval = key.approval();
+        String approvedBy = approval.signature() == null ? "by the certifier's account '" + approval.approvedBy() + "'"
+                : "with the party's key " + approval.signature().keyId();
+        return key.keyId() + ", registered at leaf " + key.registeredAt() + " and approved at leaf " + key.approvedAt()
+                + " " + approvedBy + (key.revokedAt() == null ? "" : ", revoked later at leaf " + key.revokedAt());
+    }
+}
