@@ -30,9 +30,12 @@ final class LedgerAccessRules {
                 .requestMatchers(HttpMethod.POST, "/api/agreements/*/withdrawal").hasRole(REGISTRAR.name())
                 .requestMatchers(HttpMethod.POST, "/api/agreements/*/signatures",
                         "/api/agreements/*/declines").hasRole(SIGNATORY.name())
-                .requestMatchers(HttpMethod.GET, "/api/agreements/*/signing-intent").hasRole(SIGNATORY.name())
-                .requestMatchers(HttpMethod.POST, "/api/parties/*/signer-keys").hasRole(SIGNATORY.name())
-                .requestMatchers(HttpMethod.GET, "/api/parties/*/signer-keys/*/approval-intent").hasRole(SIGNATORY.name())
+                // signers: a party's signatories, and the certifier for the certifying authority
+                .requestMatchers(HttpMethod.GET, "/api/agreements/*/signing-intent")
+                .hasAnyRole(SIGNATORY.name(), CERTIFIER.name())
+                .requestMatchers(HttpMethod.POST, "/api/parties/*/signer-keys").hasAnyRole(SIGNATORY.name(), CERTIFIER.name())
+                .requestMatchers(HttpMethod.GET, "/api/parties/*/signer-keys/*/approval-intent")
+                .hasAnyRole(SIGNATORY.name(), CERTIFIER.name())
                 // the certifier approves a key; a signatory of the party, with another approved key's signature
                 .requestMatchers(HttpMethod.POST, "/api/parties/*/signer-keys/*/approval")
                 .hasAnyRole(SIGNATORY.name(), CERTIFIER.name())

@@ -64,7 +64,7 @@ public class SignatureCheck {
     public void requireAccountLevelAccepted(SigningAction action) {
         if (!accepted.contains(SignatureAssurance.ACCOUNT)) {
             throw refused(ProblemCode.SIGNER_KEY_REQUIRED, "this ledger records '" + action.intentName()
-                    + "' only with a signature by the party's own key: ask for a signing intent and send your"
+                    + "' only with a signature by the signer's own key: ask for a signing intent and send your"
                     + " key's signature of it as 'signature'");
         }
     }

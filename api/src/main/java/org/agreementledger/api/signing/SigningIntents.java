@@ -55,8 +55,8 @@ public class SigningIntents {
     }
 
     /**
-     * A new intent for a party to act on an agreement with a key; empty if there is no such
-     * agreement. The party must be one of the agreement's.
+     * A new intent for a signer to act on an agreement with a key; empty if there is no such
+     * agreement. To sign or decline, the signer must be one of the agreement's parties.
      */
     public Optional<SigningIntent> issue(UUID agreementId, SigningAction action, String partyId, LocalDate date,
                                          String keyId, String issuedTo) {
@@ -64,7 +64,8 @@ public class SigningIntents {
         if (recorded.isEmpty()) {
             return Optional.empty();
         }
-        if (!recorded.get().partyIds().contains(partyId)) {
+        boolean partysAct = action == SigningAction.SIGN || action == SigningAction.DECLINE;
+        if (partysAct && !recorded.get().partyIds().contains(partyId)) {
             throw new UnknownPartyException(partyId);
         }
         SigningIntent intent = new SigningIntent(origin, agreementId, recorded.get().hash(), action, partyId, date,

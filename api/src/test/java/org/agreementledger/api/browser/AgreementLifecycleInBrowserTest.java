@@ -92,7 +92,7 @@ class AgreementLifecycleInBrowserTest extends InBrowserTest {
         assertThat(events.get(0).getText()).contains("by registrar");
         assertThat(events.get(4).getText()).contains("by certifier");
         assertThat(events).extracting(event -> event.getAttribute("data-assurance"))
-                .containsExactly("", "account", "account", "", "");
+                .containsExactly("", "account", "account", "", "account");
         assertThat(events.get(1).getText()).contains("by account only");
         browser.screenshot("agreement-timeline");
         browser.signOut();

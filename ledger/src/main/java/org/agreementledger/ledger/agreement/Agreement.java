@@ -136,7 +136,8 @@ class Agreement {
         requireStatus(AgreementStatus.SIGNED, "only a fully signed agreement can be certified, and only once");
         requireText(command.certificateNo(), "certificateNo");
         requireBusinessDate(command.certifiedOn(), fullySignedOn, "certifiedOn", "the last signature", calendar);
-        apply(new AgreementCertified(agreementId, command.certificateNo().strip(), command.certifiedOn()));
+        apply(new AgreementCertified(agreementId, command.certificateNo().strip(), command.certifiedOn(),
+                command.signature()));
         return status;
     }
 
@@ -145,7 +146,7 @@ class Agreement {
         requireStatus(AgreementStatus.CERTIFIED, "only a certified agreement can have its certification revoked");
         requireBusinessDate(command.revokedOn(), certifiedOn, "revokedOn", "the certification", calendar);
         apply(new CertificationRevoked(agreementId, certificateNo, command.revokedOn(),
-                blankToNull(command.reason())));
+                blankToNull(command.reason()), command.signature()));
         return status;
     }
 

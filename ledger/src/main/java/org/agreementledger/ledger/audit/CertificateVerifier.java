@@ -246,8 +246,8 @@ public final class CertificateVerifier {
             return "";
         }
         long byKey = signatures.stream().filter(verdict -> verdict.assurance() == SignatureAssurance.SIGNER_KEY).count();
-        return "; " + signatures.size() + " acts of the parties: " + byKey + " signed with the party's own key, each"
-                + " checked against the key's events, " + (signatures.size() - byKey) + " by an account only";
+        return "; " + signatures.size() + " signed acts: " + byKey + " with the signer's own key, each checked"
+                + " against the key's events, " + (signatures.size() - byKey) + " by an account only";
     }
 
     /** The first reason the certificate's checkpoint does not extend the saved one, if any. */

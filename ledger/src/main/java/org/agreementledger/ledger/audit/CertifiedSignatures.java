@@ -17,16 +17,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks, offline, every party's act in a certificate whose events and key events were checked
- * already: a signature by a party's own key holds when its intent is for this agreement's terms,
- * this act, party, date and key, in this log; the key is the party's, approved before the act and
- * not revoked before it, by the certifier or by another key of the party's that held then; and the
- * signature verifies over the intent's exact bytes. An act without one is an account's.
+ * Checks, offline, every signed act in a certificate whose events and key events were checked
+ * already: a signature by a signer's own key holds when its intent is for this agreement's terms,
+ * this act, party (for a party's act), date and key, in this log; the key is the signer's (the
+ * intent's party), approved before the act and not revoked before it, by the certifier or by
+ * another key of the signer's that held then; and the signature verifies over the intent's exact
+ * bytes. An act without one is an account's. For the certifying authority's acts the verdict names
+ * the signer the intent names, for the reader to compare with the authority they know.
  */
 final class CertifiedSignatures {
 
     /** Approvals by approved keys form a chain back to a certifier's approval; deeper is refused. */
     private static final int MAX_APPROVAL_DEPTH = 16;
+    private static final String CERTIFYING_AUTHORITY = "the certifying authority";
 
     private final String agreementId;
     private final String origin;
@@ -57,15 +60,26 @@ final class CertifiedSignatures {
         String action = SignedAct.actionOf(act).intentName();
         SignerKeySignature signature = act.signature();
         if (signature == null) {
-            return new SignatureVerdict(event.sequenceNumber(), action, act.partyId(), event.businessDate(),
+            return new SignatureVerdict(event.sequenceNumber(), action,
+                    SignedAct.partyOf(act).orElse(CERTIFYING_AUTHORITY), event.businessDate(),
                     SignatureAssurance.ACCOUNT, null, true, "an authenticated request by '" + event.actor()
-                    + "' only, with no key of the party's: whoever ran the ledger or its sign-in could have made it");
+                    + "' only, with no key of the signer's: whoever ran the ledger or its sign-in could have made it");
         }
         Optional<String> problem = problemWith(logged, act, signature);
-        return new SignatureVerdict(event.sequenceNumber(), action, act.partyId(), event.businessDate(),
+        String signer = SignedAct.partyOf(act).or(() -> signerNamedIn(signature)).orElse(CERTIFYING_AUTHORITY);
+        return new SignatureVerdict(event.sequenceNumber(), action, signer, event.businessDate(),
                 SignatureAssurance.SIGNER_KEY, signature.keyId(), problem.isEmpty(),
-                problem.orElseGet(() -> "the party's key " + describe(keys.get(signature.keyId()))
+                problem.orElseGet(() -> "the signer's key " + describe(keys.get(signature.keyId()))
                         + ", signed the intent before leaf " + logged.leafIndex() + ": the signature verifies"));
+    }
+
+    /** The signer an intent names, if it reads as one. */
+    private static Optional<String> signerNamedIn(SignerKeySignature signature) {
+        try {
+            return Optional.of(SigningIntent.parse(Base64.getUrlDecoder().decode(signature.intent())).partyId());
+        } catch (IllegalArgumentException notAnIntent) {
+            return Optional.empty();
+        }
     }
 
     private Optional<String> problemWith(LoggedEvent logged, SignedAct act, SignerKeySignature signature) {
@@ -79,7 +93,8 @@ final class CertifiedSignatures {
         }
         AuditEvent event = logged.event();
         if (!intent.agreementId().toString().equals(agreementId) || intent.action() != SignedAct.actionOf(act)
-                || !intent.partyId().equals(act.partyId()) || !intent.date().equals(event.businessDate())
+                || SignedAct.partyOf(act).filter(party -> !party.equals(intent.partyId())).isPresent()
+                || !intent.date().equals(event.businessDate())
                 || !intent.keyId().equals(signature.keyId())) {
             return Optional.of("the intent is to " + intent.action().intentName() + " agreement " + intent.agreementId()
                     + " for " + intent.partyId() + " on " + intent.date() + " with " + intent.keyId()
@@ -96,7 +111,7 @@ final class CertifiedSignatures {
             return Optional.of("the act was recorded at " + event.recordedAt() + ", after its intent lapsed at "
                     + intent.expiresAt());
         }
-        return problemWithKey(signature.keyId(), act.partyId(), logged.leafIndex(), 0)
+        return problemWithKey(signature.keyId(), intent.partyId(), logged.leafIndex(), 0)
                 .or(() -> verifies(keys.get(signature.keyId()), bytes, signature.value()) ? Optional.empty()
                         : Optional.of("the signature is not key " + signature.keyId() + "'s over the intent"));
     }
@@ -173,7 +188,7 @@ final class CertifiedSignatures {
     private String describe(CertifiedKey key) {
         SignerKeyApproved approval = key.approval();
         String approvedBy = approval.signature() == null ? "by the certifier's account '" + approval.approvedBy() + "'"
-                : "with the party's key " + approval.signature().keyId();
+                : "with the signer's key " + approval.signature().keyId();
         return key.keyId() + ", registered at leaf " + key.registeredAt() + " and approved at leaf " + key.approvedAt()
                 + " " + approvedBy + (key.revokedAt() == null ? "" : ", revoked later at leaf " + key.revokedAt());
     }

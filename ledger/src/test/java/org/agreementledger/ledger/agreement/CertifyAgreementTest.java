@@ -1,10 +1,14 @@
 package org.agreementledger.ledger.agreement;
 
 import org.agreementledger.ledger.command.CertifyAgreement;
+import org.agreementledger.ledger.command.RevokeCertification;
 import org.agreementledger.ledger.domain.AgreementStatus;
 import org.agreementledger.ledger.domain.BusinessDateOutOfRangeException;
 import org.agreementledger.ledger.domain.InvalidAgreementException;
 import org.agreementledger.ledger.domain.LifecycleViolationException;
+import org.agreementledger.ledger.event.AgreementCertified;
+import org.agreementledger.ledger.event.CertificationRevoked;
+import org.agreementledger.ledger.signing.SignerKeySignature;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +74,19 @@ class CertifyAgreementTest {
         fixture.given(fullySignedHistory())
                 .when(new CertifyAgreement(AGREEMENT_ID, "  " + CERTIFICATE_NO + "\t", AUG_28))
                 .expectEvents(certified(AUG_28));
+    }
+
+    @Test
+    void aCertificationAndItsRevocationKeepTheAuthoritysSignatureAsReceived() {
+        SignerKeySignature certifying = new SignerKeySignature("ed25519:authority", "aW50ZW50", "c2ln");
+        fixture.given(fullySignedHistory())
+                .when(new CertifyAgreement(AGREEMENT_ID, CERTIFICATE_NO, AUG_28, certifying))
+                .expectEvents(new AgreementCertified(AGREEMENT_ID, CERTIFICATE_NO, AUG_28, certifying));
+        SignerKeySignature revoking = new SignerKeySignature("ed25519:authority", "cmV2b2tl", "c2ln");
+        fixture.given(certifiedHistory())
+                .when(new RevokeCertification(AGREEMENT_ID, TODAY, "withdrawn funding", revoking))
+                .expectEvents(new CertificationRevoked(AGREEMENT_ID, CERTIFICATE_NO, TODAY, "withdrawn funding",
+                        revoking));
     }
 
     @Test

@@ -87,7 +87,7 @@ class SignaturesInCertificatesTest {
 
         assertThat(check.valid()).as(check.summary()).isTrue();
         assertThat(check.summary()).contains("3 events and 2 events of the keys that signed",
-                "2 acts of the parties: 1 signed with the party's own key", "1 by an account only");
+                "2 signed acts: 1 with the signer's own key", "1 by an account only");
         assertThat(check.signatures()).extracting(SignatureVerdict::assurance)
                 .containsExactly(SignatureAssurance.SIGNER_KEY, SignatureAssurance.ACCOUNT);
         assertThat(check.signatures().get(0).line()).contains("sign by " + XJU + " on " + DAY, "signer-key " + xjuKeyId,
@@ -194,7 +194,7 @@ class SignaturesInCertificatesTest {
         CertificateCheck check = verify(Set.of(laptopId, xjuKeyId));
 
         assertThat(check.valid()).as(check.summary()).isTrue();
-        assertThat(check.signatures().get(0).line()).contains("with the party's key " + xjuKeyId);
+        assertThat(check.signatures().get(0).line()).contains("with the signer's key " + xjuKeyId);
 
         aProposal();
         register(xjuKeyId, xjuKey, XJU);

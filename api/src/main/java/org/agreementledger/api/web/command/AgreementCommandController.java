@@ -5,6 +5,8 @@ import jakarta.validation.Valid;
 import org.agreementledger.api.command.AppendedPosition;
 import org.agreementledger.api.command.LedgerCommands;
 import org.agreementledger.api.openapi.Refuses;
+import org.agreementledger.api.security.PartyNotYoursException;
+import org.agreementledger.api.signing.CertifyingAuthority;
 import org.agreementledger.api.signing.SignatureCheck;
 import org.agreementledger.api.web.idempotency.IdempotentCommandRunner;
 import org.agreementledger.ledger.command.CertifyAgreement;
@@ -44,16 +46,18 @@ class AgreementCommandController {
     private final LedgerCalendar calendar;
     private final AppendedPosition appended;
     private final SignatureCheck signatureCheck;
+    private final CertifyingAuthority authority;
 
     public AgreementCommandController(LedgerCommands commands, IdempotentCommandRunner runner, Proposals proposals,
                                       LedgerCalendar calendar, AppendedPosition appended,
-                                      SignatureCheck signatureCheck) {
+                                      SignatureCheck signatureCheck, CertifyingAuthority authority) {
         this.commands = commands;
         this.runner = runner;
         this.proposals = proposals;
         this.calendar = calendar;
         this.appended = appended;
         this.signatureCheck = signatureCheck;
+        this.authority = authority;
     }
 
     @PostMapping
@@ -101,16 +105,22 @@ class AgreementCommandController {
     @Refuses({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
     public ResponseEntity<Object> certify(@PathVariable UUID agreementId,
                                           @Valid @RequestBody CertificationRequest body, CommandContext context) {
-        return runCommand(agreementId, context, body,
-                () -> new CertifyAgreement(agreementId, body.certificateNo(), orToday(body.certifiedOn())));
+        return runCommand(agreementId, context, body, () -> {
+            LocalDate certifiedOn = orToday(body.certifiedOn());
+            return new CertifyAgreement(agreementId, body.certificateNo(), certifiedOn, checkedSignature(agreementId,
+                    SigningAction.CERTIFY, authority.id(), certifiedOn, body.signature()));
+        });
     }
 
     @PostMapping("/{agreementId}/certification/revocation")
     @Refuses({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
     public ResponseEntity<Object> revoke(@PathVariable UUID agreementId, @Valid @RequestBody RevocationRequest body,
                                          CommandContext context) {
-        return runCommand(agreementId, context, body,
-                () -> new RevokeCertification(agreementId, orToday(body.revokedOn()), body.reason()));
+        return runCommand(agreementId, context, body, () -> {
+            LocalDate revokedOn = orToday(body.revokedOn());
+            return new RevokeCertification(agreementId, revokedOn, body.reason(), checkedSignature(agreementId,
+                    SigningAction.REVOKE, authority.id(), revokedOn, body.signature()));
+        });
     }
 
     /** Sends a command on an existing agreement and answers 200 with the status it is in afterwards. */
@@ -125,8 +135,9 @@ class AgreementCommandController {
     }
 
     /**
-     * The party's own key's signature, checked at the door; none when the request carries none and
-     * the deployment accepts acts by an authenticated request only.
+     * The signer's own key's signature (the party's, or the certifying authority's), checked at the
+     * door; none when the request carries none and the deployment accepts acts by an authenticated
+     * request only.
      */
     private SignerKeySignature checkedSignature(UUID agreementId, SigningAction action, String partyId,
                                                 LocalDate businessDate, SignerKeySignatureRequest signature) {

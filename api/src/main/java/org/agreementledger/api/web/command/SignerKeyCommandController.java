@@ -8,6 +8,7 @@ import org.agreementledger.api.openapi.Refuses;
 import org.agreementledger.api.problem.ProblemCode;
 import org.agreementledger.api.problem.Problems;
 import org.agreementledger.api.security.LedgerRole;
+import org.agreementledger.api.signing.CertifyingAuthority;
 import org.agreementledger.api.signing.SignatureCheck;
 import org.agreementledger.api.signing.SignatureRefusedException;
 import org.agreementledger.api.signing.SignerKeyView;
@@ -37,7 +38,8 @@ import java.util.function.Function;
 /**
  * A party's signer keys (docs/signer-keys.md): a signatory registers a key of its party's, pending
  * until the certifier approves it, or another approved key of the party's does; a signatory of the
- * party or the certifier revokes it. Each is an
+ * party or the certifier revokes it. The certifying authority's keys are registered the same way, by
+ * the certifier, under the authority's id. Each is an
  * event in the ledger like any other.
  */
 @RestController
@@ -50,22 +52,25 @@ class SignerKeyCommandController {
     private final SignerKeys signerKeys;
     private final AppendedPosition appended;
     private final SignatureCheck signatureCheck;
+    private final CertifyingAuthority authority;
 
     SignerKeyCommandController(LedgerCommands commands, IdempotentCommandRunner runner, SignerKeys signerKeys,
-                               AppendedPosition appended, SignatureCheck signatureCheck) {
+                               AppendedPosition appended, SignatureCheck signatureCheck,
+                               CertifyingAuthority authority) {
         this.commands = commands;
         this.runner = runner;
         this.signerKeys = signerKeys;
         this.appended = appended;
         this.signatureCheck = signatureCheck;
+        this.authority = authority;
     }
 
     @PostMapping
     @ApiResponse(responseCode = "201", description = "registered, pending approval: the key's id and status")
     @Refuses(HttpStatus.CONFLICT)
     public ResponseEntity<Object> register(@PathVariable String partyId, @Valid @RequestBody SignerKeyRequest body,
-                                           CommandContext context) {
-        PartyNotYoursException.requireMayActFor(context.actor(), partyId);
+                                           CommandContext context, Authentication authentication) {
+        authority.requireMayActFor(authentication, partyId);
         String keyId = keyIdOf(body.publicKey());
         return runner.run(context.actor().name(), context.idempotencyKey(), context.identity(body), () -> {
             if (signerKeys.find(keyId).isPresent()) {
@@ -96,7 +101,7 @@ class SignerKeyCommandController {
                     + " approved key of the party's over an approval intent");
         }
         if (signature != null) {
-            PartyNotYoursException.requireMayActFor(context.actor(), partyId);
+            authority.requireMayActFor(authentication, partyId);
         }
         return runOnKey(partyId, keyId, context, body == null ? "" : body, approved -> new ApproveSignerKey(keyId,
                 partyId, context.actor().name(), signature == null ? null : signatureCheck.checkKeyApproval(approved,
@@ -106,10 +111,11 @@ class SignerKeyCommandController {
     @PostMapping("/{keyId}/revocation")
     @Refuses({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
     public ResponseEntity<Object> revoke(@PathVariable String partyId, @PathVariable String keyId,
-                                         @Valid @RequestBody SignerKeyRevocationRequest body, CommandContext context) {
-        if (context.actor().partyId().isPresent()) {
-            // a signatory revokes its own party's keys; the certifier, bound to no party, any
-            PartyNotYoursException.requireMayActFor(context.actor(), partyId);
+                                         @Valid @RequestBody SignerKeyRevocationRequest body, CommandContext context,
+                                         Authentication authentication) {
+        if (!LedgerRole.CERTIFIER.heldBy(authentication)) {
+            // a signatory revokes its own party's keys; the certifier any
+            authority.requireMayActFor(authentication, partyId);
         }
         return runOnKey(partyId, keyId, context, body, key -> {
             signerKeys.lock(keyId); // not while a signature by the key is being checked and written

@@ -3,10 +3,9 @@ package org.agreementledger.api.web.signing;
 import org.agreementledger.api.openapi.Refuses;
 import org.agreementledger.api.problem.ProblemCode;
 import org.agreementledger.api.problem.Problems;
-import org.agreementledger.api.security.Actor;
+import org.agreementledger.api.signing.CertifyingAuthority;
 import org.agreementledger.api.signing.SignerKeys;
 import org.agreementledger.api.signing.SigningIntents;
-import org.agreementledger.api.web.command.PartyNotYoursException;
 import org.agreementledger.ledger.signerkey.SignerKeyStatus;
 import org.agreementledger.ledger.signerkey.SignerKeyStatusException;
 import org.agreementledger.ledger.signing.KeyApprovalIntent;
@@ -34,10 +33,12 @@ class KeyApprovalIntentController {
 
     private final SigningIntents intents;
     private final SignerKeys signerKeys;
+    private final CertifyingAuthority authority;
 
-    KeyApprovalIntentController(SigningIntents intents, SignerKeys signerKeys) {
+    KeyApprovalIntentController(SigningIntents intents, SignerKeys signerKeys, CertifyingAuthority authority) {
         this.intents = intents;
         this.signerKeys = signerKeys;
+        this.authority = authority;
     }
 
     @GetMapping("/{keyId}/approval-intent")
@@ -48,14 +49,14 @@ class KeyApprovalIntentController {
             throw new InvalidIntentParameterException("approverKeyId",
                     "a key id is 1 to 200 printable ASCII characters without spaces");
         }
-        Actor actor = Actor.of(authentication);
-        PartyNotYoursException.requireMayActFor(actor, partyId);
+        authority.requireMayActFor(authentication, partyId);
         return signerKeys.findOfParty(partyId, keyId)
                 .<ResponseEntity<Object>>map(approved -> {
                     if (approved.status() != SignerKeyStatus.PENDING) {
                         throw new SignerKeyStatusException(approved.status(), "only a pending key can be approved");
                     }
-                    KeyApprovalIntent intent = intents.issueKeyApproval(approved, approverKeyId, actor.name());
+                    KeyApprovalIntent intent = intents.issueKeyApproval(approved, approverKeyId,
+                            authentication.getName());
                     return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                             .body(IssuedIntent.of(intent.bytes(), intent.digest()));
                 })

@@ -3,9 +3,8 @@ package org.agreementledger.api.web.signing;
 import org.agreementledger.api.openapi.Refuses;
 import org.agreementledger.api.problem.ProblemCode;
 import org.agreementledger.api.problem.Problems;
-import org.agreementledger.api.security.Actor;
+import org.agreementledger.api.signing.CertifyingAuthority;
 import org.agreementledger.api.signing.SigningIntents;
-import org.agreementledger.api.web.command.PartyNotYoursException;
 import org.agreementledger.ledger.domain.LedgerCalendar;
 import org.agreementledger.ledger.signing.SigningAction;
 import org.agreementledger.ledger.signing.SigningIntent;
@@ -27,8 +26,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The signing intent a party's key is to sign (docs/signer-keys.md): a signatory asks for one for
- * its own party, an action, a business date (today by default) and its key, and gets the exact
+ * The signing intent a signer's key is to sign (docs/signer-keys.md): a signatory asks for one for
+ * its own party, to sign or decline, and the certifier for the certifying authority, to certify or
+ * revoke a certification; with a business date (today by default) and its key, and gets the exact
  * bytes to sign. Each answer is a new intent with its own nonce, never cached.
  */
 @RestController
@@ -36,15 +36,17 @@ import java.util.UUID;
         MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 class SigningIntentController {
 
-    /** What a signatory's key signs; certification and its revocation are the certifier's, to come. */
-    private static final Set<SigningAction> SIGNATORY_ACTIONS = EnumSet.of(SigningAction.SIGN, SigningAction.DECLINE);
+    /** What a party's key signs; the certifying authority's signs certifications and their revocations. */
+    private static final Set<SigningAction> PARTY_ACTIONS = EnumSet.of(SigningAction.SIGN, SigningAction.DECLINE);
 
     private final SigningIntents intents;
     private final LedgerCalendar calendar;
+    private final CertifyingAuthority authority;
 
-    SigningIntentController(SigningIntents intents, LedgerCalendar calendar) {
+    SigningIntentController(SigningIntents intents, LedgerCalendar calendar, CertifyingAuthority authority) {
         this.intents = intents;
         this.calendar = calendar;
+        this.authority = authority;
     }
 
     @GetMapping("/{agreementId}/signing-intent")
@@ -54,17 +56,19 @@ class SigningIntentController {
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                          LocalDate date,
                                          @RequestParam String keyId, Authentication authentication) {
-        SigningAction signingAction = SigningAction.named(action).filter(SIGNATORY_ACTIONS::contains)
-                .orElseThrow(() -> new InvalidIntentParameterException("action",
-                        "a signatory's intent is to 'sign' or to 'decline', not '" + action + "'"));
+        boolean forTheAuthority = authority.id().equals(partyId);
+        SigningAction signingAction = SigningAction.named(action)
+                .filter(named -> PARTY_ACTIONS.contains(named) != forTheAuthority)
+                .orElseThrow(() -> new InvalidIntentParameterException("action", forTheAuthority
+                        ? "the certifying authority's intent is to 'certify' or to 'revoke', not '" + action + "'"
+                        : "a party's intent is to 'sign' or to 'decline', not '" + action + "'"));
         if (!SigningIntent.KEY_ID.matcher(keyId).matches()) {
             throw new InvalidIntentParameterException("keyId",
                     "a key id is 1 to 200 printable ASCII characters without spaces");
         }
-        Actor actor = Actor.of(authentication);
-        PartyNotYoursException.requireMayActFor(actor, partyId);
+        authority.requireMayActFor(authentication, partyId);
         return intents.issue(agreementId, signingAction, partyId, date == null ? calendar.today() : date, keyId,
-                        actor.name())
+                        authentication.getName())
                 .<ResponseEntity<Object>>map(intent -> ResponseEntity.ok().cacheControl(CacheControl.noStore())
                         .body(IssuedIntent.of(intent.bytes(), intent.digest())))
                 .orElseGet(() -> Problems.response(Problems.of(ProblemCode.AGREEMENT_NOT_FOUND,

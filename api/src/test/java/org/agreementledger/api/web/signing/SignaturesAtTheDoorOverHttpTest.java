@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SignaturesAtTheDoorOverHttpTest extends HttpContractTest {
 
     private static final String DATE = "2024-08-22";
+    private static final String AUTHORITY = "certifying-authority";
 
     private SignerKeyHolder xju;
     private String agreementId;
@@ -88,6 +89,59 @@ class SignaturesAtTheDoorOverHttpTest extends HttpContractTest {
                 .containsExactly(SignatureAssurance.SIGNER_KEY, SignatureAssurance.ACCOUNT);
         assertThat(check.signatures().get(0).line()).contains(xju.keyId(), "the certifier's account 'certifier'",
                 "the signature verifies");
+    }
+
+    @Test
+    void theCertifyingAuthoritysOwnKeyCertifiesAndRevokesCheckedAtTheDoorAndOffline() throws Exception {
+        SignerKeyHolder authority = new SignerKeyHolder(client, "certifier", AUTHORITY).approved();
+        String id = fullySigned("1000.00");
+        String toCertify = authority.intent(id, "certify", "2024-09-02");
+        Map<String, Object> certification = Map.of("certificateNo", "XJ-KEY-1", "certifiedOn", "2024-09-02",
+                "signature", authority.signatureOf(toCertify));
+
+        Answer certified = client.post("certifier", "/api/agreements/" + id + "/certification", certification);
+
+        assertThat(certified.status()).as(certified.text()).isEqualTo(200);
+        assertThat(certified.body().get("status").asText()).isEqualTo("CERTIFIED");
+        assertThat(new String(jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND payload_type LIKE '%AgreementCertified'", byte[].class, id), StandardCharsets.UTF_8))
+                .contains("\"intent\":\"" + toCertify + "\"");
+        Map<String, Object> withCertifyIntent = Map.of("revokedOn", "2024-09-03",
+                "signature", authority.signatureOf(authority.intent(id, "certify", "2024-09-03")));
+        Answer mismatched = client.post("certifier", "/api/agreements/" + id + "/certification/revocation",
+                withCertifyIntent);
+        assertThat(mismatched.status()).as(mismatched.text()).isEqualTo(422);
+        assertThat(mismatched.body().get("type").asText()).endsWith("intent-mismatch");
+        Answer revoked = client.post("certifier", "/api/agreements/" + id + "/certification/revocation",
+                Map.of("revokedOn", "2024-09-03", "signature",
+                        authority.signatureOf(authority.intent(id, "revoke", "2024-09-03"))));
+        assertThat(revoked.status()).as(revoked.text()).isEqualTo(200);
+
+        NoteVerifier logKey = NoteVerifier.of(client.get("auditor", "/api/ledger/public-key").body()
+                .get("verifierKey").asText());
+        AgreementCertificate certificate = CanonicalJson.read(client.get("auditor", "/api/agreements/" + id
+                + "/certificate").text().getBytes(StandardCharsets.UTF_8), AgreementCertificate.class);
+        CertificateCheck check = CertificateVerifier.verify(certificate, logKey, null);
+        assertThat(check.valid()).as(check.summary()).isTrue();
+        assertThat(check.signatures()).extracting(SignatureVerdict::line).satisfiesExactly(
+                xjuSigned -> assertThat(xjuSigned).contains("sign by " + Agreements.XJU, "account"),
+                kbtuSigned -> assertThat(kbtuSigned).contains("sign by " + Agreements.KBTU, "account"),
+                byKey -> assertThat(byKey).contains("certify by " + AUTHORITY, "signer-key " + authority.keyId()),
+                revokedByKey -> assertThat(revokedByKey).contains("revoke by " + AUTHORITY, "the signature verifies"));
+    }
+
+    @Test
+    void onlyTheCertifierAsksForTheAuthoritysIntentsAndOnlyToCertifyOrRevoke() {
+        String intents = "/api/agreements/" + agreementId + "/signing-intent?keyId=" + xju.keyId() + "&date=" + DATE;
+
+        assertThat(client.get("signatory-xju", intents + "&partyId=" + AUTHORITY + "&action=certify").body()
+                .get("type").asText()).endsWith("party-not-yours");
+        assertThat(client.get("certifier", intents + "&partyId=" + AUTHORITY + "&action=sign").body()
+                .get("type").asText()).endsWith("invalid-parameter");
+        assertThat(client.get("certifier", intents + "&partyId=" + Agreements.XJU + "&action=certify").body()
+                .get("type").asText()).endsWith("invalid-parameter");
+        assertThat(client.get("signatory-xju", intents + "&partyId=" + Agreements.XJU + "&action=revoke").body()
+                .get("type").asText()).endsWith("invalid-parameter");
     }
 
     @Test

@@ -184,6 +184,8 @@ class SignerKeysOverHttpTest extends HttpContractTest {
         assertProblem(client.get("signatory-kbtu", XJU_KEYS + "/" + pending.keyId() + "/approval-intent?approverKeyId="
                 + kbtu.keyId()), 403, "party-not-yours");
         assertProblem(client.get("certifier", XJU_KEYS + "/" + pending.keyId() + "/approval-intent?approverKeyId="
+                + approver.keyId()), 403, "party-not-yours");
+        assertProblem(client.get("registrar", XJU_KEYS + "/" + pending.keyId() + "/approval-intent?approverKeyId="
                 + approver.keyId()), 403, "forbidden");
     }
 

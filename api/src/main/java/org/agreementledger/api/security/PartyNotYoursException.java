@@ -1,8 +1,7 @@
-package org.agreementledger.api.web.command;
+package org.agreementledger.api.security;
 
 import org.agreementledger.api.problem.ClientRefusal;
 import org.agreementledger.api.problem.ProblemCode;
-import org.agreementledger.api.security.Actor;
 
 /** A signatory signs or declines only for the party it is bound to. */
 public class PartyNotYoursException extends ClientRefusal {
