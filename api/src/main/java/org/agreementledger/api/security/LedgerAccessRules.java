@@ -34,8 +34,8 @@ final class LedgerAccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/agreements/*/signing-intent")
                 .hasAnyRole(SIGNATORY.name(), CERTIFIER.name())
                 .requestMatchers(HttpMethod.POST, "/api/parties/*/signer-keys").hasAnyRole(SIGNATORY.name(), CERTIFIER.name())
-                .requestMatchers(HttpMethod.GET, "/api/parties/*/signer-keys/*/approval-intent")
-                .hasAnyRole(SIGNATORY.name(), CERTIFIER.name())
+                .requestMatchers(HttpMethod.GET, "/api/parties/*/signer-keys/*/approval-intent",
+                        "/api/parties/*/signer-keys/passkey-options").hasAnyRole(SIGNATORY.name(), CERTIFIER.name())
                 // the certifier approves a key; a signatory of the party, with another approved key's signature
                 .requestMatchers(HttpMethod.POST, "/api/parties/*/signer-keys/*/approval")
                 .hasAnyRole(SIGNATORY.name(), CERTIFIER.name())

@@ -25,11 +25,19 @@ public class CertifyingAuthority {
         return id;
     }
 
-    /** Refuses a principal that may not act for the signer: its party's signatory, or the authority's certifier. */
+    /**
+     * Refuses a principal that may not act for the signer: only the certifier acts for the
+     * authority (a party bound to the same id does not), and only a party's signatory for its party.
+     */
     public void requireMayActFor(Authentication authentication, String signerId) {
-        if (id.equals(signerId) && LedgerRole.CERTIFIER.heldBy(authentication)) {
-            return;
+        if (!id.equals(signerId)) {
+            PartyNotYoursException.requireMayActFor(Actor.of(authentication), signerId);
+        } else if (!LedgerRole.CERTIFIER.heldBy(authentication)) {
+            throw PartyNotYoursException.of(authentication.getName(), signerId);
         }
-        PartyNotYoursException.requireMayActFor(Actor.of(authentication), signerId);
+    }
+
+    public boolean is(String signerId) {
+        return id.equals(signerId);
     }
 }

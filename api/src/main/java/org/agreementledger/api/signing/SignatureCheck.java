@@ -43,17 +43,21 @@ public class SignatureCheck {
     private final AgreementTermsOnRecord terms;
     private final Clock clock;
     private final Set<SignatureAssurance> accepted;
+    private final Passkeys passkeys;
 
     SignatureCheck(JdbcTemplate jdbc, SignerKeys signerKeys, AgreementTermsOnRecord terms, Clock clock,
-                   @Value("${ledger.signatures.accepted-assurance}") List<String> accepted) {
+                   @Value("${ledger.signatures.accepted-assurance}") List<String> accepted, Passkeys passkeys) {
+        this.passkeys = passkeys;
         this.jdbc = jdbc;
         this.signerKeys = signerKeys;
         this.terms = terms;
         this.clock = clock;
         this.accepted = accepted.stream().map(String::strip).map(SignatureAssurance::named)
                 .collect(Collectors.toUnmodifiableSet());
-        if (this.accepted.isEmpty()) {
-            throw new IllegalStateException("ledger.signatures.accepted-assurance names no level: no party could sign");
+        if (!this.accepted.contains(SignatureAssurance.SIGNER_KEY)) {
+            // a signature by the signer's own key is always the better proof: no deployment refuses it
+            throw new IllegalStateException("ledger.signatures.accepted-assurance must accept signer-key, and names "
+                    + this.accepted);
         }
     }
 
@@ -69,25 +73,25 @@ public class SignatureCheck {
         }
     }
 
-    /** The signature as the event keeps it, once every check passed. */
+    /** The signature as received, for the event to keep, once every check passed. */
     public SignerKeySignature check(UUID agreementId, SigningAction action, String partyId, LocalDate date,
-                                    String keyId, String encodedIntent, String encodedValue) {
-        byte[] bytes = decode(encodedIntent, ProblemCode.INTENT_MISMATCH, "the intent is not base64url");
+                                    SignerKeySignature received) {
+        byte[] bytes = decode(received.intent(), ProblemCode.INTENT_MISMATCH, "the intent is not base64url");
         SigningIntent intent = parsed(() -> SigningIntent.parse(bytes));
         requireIssuedAndUnused(intent.nonce(), bytes, intent.expiresAt());
-        requireIntentFor(intent, agreementId, action, partyId, date, keyId);
-        requireSignedByUsableKey(partyId, keyId, bytes, encodedValue);
+        requireIntentFor(intent, agreementId, action, partyId, date, received.keyId());
+        requireSignedByUsableKey(partyId, received, bytes);
         markUsed(intent.nonce());
-        return new SignerKeySignature(keyId, encodedIntent, encodedValue);
+        return received;
     }
 
     /**
      * The signature, as the approval keeps it, of a party's approved key ({@code keyId}) over an
      * intent to approve exactly the given pending key of the party's, once every check passed.
      */
-    public SignerKeySignature checkKeyApproval(SignerKeyView approved, String keyId, String encodedIntent,
-                                               String encodedValue) {
-        byte[] bytes = decode(encodedIntent, ProblemCode.INTENT_MISMATCH, "the intent is not base64url");
+    public SignerKeySignature checkKeyApproval(SignerKeyView approved, SignerKeySignature received) {
+        String keyId = received.keyId();
+        byte[] bytes = decode(received.intent(), ProblemCode.INTENT_MISMATCH, "the intent is not base64url");
         KeyApprovalIntent intent = parsed(() -> KeyApprovalIntent.parse(bytes));
         requireIssuedAndUnused(intent.nonce(), bytes, intent.expiresAt());
         if (!intent.partyId().equals(approved.partyId()) || !intent.keyId().equals(keyId)
@@ -96,9 +100,9 @@ public class SignatureCheck {
             throw refused(ProblemCode.INTENT_MISMATCH, "the intent is for " + intent.keyId() + " to approve "
                     + intent.approvedKeyId() + " of party " + intent.partyId() + ", not this approval");
         }
-        requireSignedByUsableKey(approved.partyId(), keyId, bytes, encodedValue);
+        requireSignedByUsableKey(approved.partyId(), received, bytes);
         markUsed(intent.nonce());
-        return new SignerKeySignature(keyId, encodedIntent, encodedValue);
+        return received;
     }
 
     private static <T> T parsed(Supplier<T> parse) {
@@ -129,9 +133,11 @@ public class SignatureCheck {
 
     /**
      * The key is the party's, approved and not revoked, under the lock its revocation takes too, and
-     * the value is its signature over the bytes.
+     * the signature is its own over the bytes: an Ed25519 key's over them, a passkey's assertion over
+     * their SHA-256.
      */
-    private void requireSignedByUsableKey(String partyId, String keyId, byte[] bytes, String encodedValue) {
+    private void requireSignedByUsableKey(String partyId, SignerKeySignature received, byte[] bytes) {
+        String keyId = received.keyId();
         signerKeys.lock(keyId);
         SignerKeyView key = signerKeys.findOfParty(partyId, keyId)
                 .orElseThrow(() -> refused(ProblemCode.SIGNER_KEY_UNKNOWN,
@@ -142,7 +148,19 @@ public class SignatureCheck {
         if (key.status() == SignerKeyStatus.REVOKED) {
             throw refused(ProblemCode.SIGNER_KEY_REVOKED, "the key " + keyId + " is revoked");
         }
-        byte[] value = decode(encodedValue, ProblemCode.SIGNATURE_INVALID, "the signature is not base64url");
+        if (key.isPasskey() != received.byPasskey()) {
+            throw refused(ProblemCode.SIGNATURE_INVALID, key.isPasskey()
+                    ? "the key " + keyId + " is a passkey: send its assertion's authenticatorData and clientDataJSON"
+                    : "the key " + keyId + " is an Ed25519 key, not a passkey");
+        }
+        if (key.isPasskey()) {
+            passkeys.assertionProblem(key, bytes, received.authenticatorData(), received.clientDataJSON(),
+                    received.value()).ifPresent(problem -> {
+                        throw refused(ProblemCode.SIGNATURE_INVALID, problem);
+                    });
+            return;
+        }
+        byte[] value = decode(received.value(), ProblemCode.SIGNATURE_INVALID, "the signature is not base64url");
         if (!Ed25519PublicKey.fromRaw(Base64.getDecoder().decode(key.publicKey())).verifies(bytes, value)) {
             throw refused(ProblemCode.SIGNATURE_INVALID, "the signature is not key " + keyId + "'s over the intent");
         }

@@ -64,17 +64,19 @@ public class SignerKeys {
             SignerKeyView key = keys.get(keyId);
             if (type.equals(SignerKeyRegistered.class.getName())) {
                 keys.put(keyId, new SignerKeyView(keyId, textField(payload, "partyId"), textField(payload, "algorithm"),
-                        textField(payload, "publicKey"), SignerKeyStatus.PENDING, textField(payload, "registeredBy"),
-                        position, null, null, null, null, null, null));
+                        textField(payload, "publicKey"), textField(payload, "credentialId"), textField(payload, "rpId"),
+                        SignerKeyStatus.PENDING, textField(payload, "registeredBy"), position, null, null, null, null,
+                        null, null));
             } else if (key != null && type.equals(SignerKeyApproved.class.getName())) {
                 keys.put(keyId, new SignerKeyView(keyId, key.partyId(), key.algorithm(), key.publicKey(),
-                        SignerKeyStatus.APPROVED, key.registeredBy(), key.registeredAt(),
+                        key.credentialId(), key.rpId(), SignerKeyStatus.APPROVED, key.registeredBy(), key.registeredAt(),
                         textField(payload, "approvedBy"), textField(payload.path("signature"), "keyId"), position,
                         null, null, null));
             } else if (key != null && type.equals(SignerKeyRevoked.class.getName())) {
                 keys.put(keyId, new SignerKeyView(keyId, key.partyId(), key.algorithm(), key.publicKey(),
-                        SignerKeyStatus.REVOKED, key.registeredBy(), key.registeredAt(), key.approvedBy(),
-                        key.approvedWithKey(), key.approvedAt(), textField(payload, "revokedBy"), position, textField(payload, "reason")));
+                        key.credentialId(), key.rpId(), SignerKeyStatus.REVOKED, key.registeredBy(), key.registeredAt(),
+                        key.approvedBy(), key.approvedWithKey(), key.approvedAt(), textField(payload, "revokedBy"),
+                        position, textField(payload, "reason")));
             }
         }
         return keys;

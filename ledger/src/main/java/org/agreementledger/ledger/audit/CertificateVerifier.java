@@ -106,8 +106,9 @@ public final class CertificateVerifier {
             return shapeProblem(certificate)
                     .map(CertificateCheck::failed)
                     .orElseGet(() -> verifyWellShaped(certificate, trustedKey, savedCheckpoint));
-        } catch (IllegalArgumentException malformed) {
-            return CertificateCheck.failed("the certificate holds something malformed: " + malformed.getMessage());
+        } catch (RuntimeException malformed) {
+            // whatever the content, the verifier answers NOT VALID, never a stack trace
+            return CertificateCheck.failed("the certificate holds something malformed: " + malformed);
         }
     }
 
@@ -170,7 +171,7 @@ public final class CertificateVerifier {
             previousKeyLeaf = logged.leafIndex();
         }
         List<SignatureVerdict> signatures = new CertifiedSignatures(certificate.agreementId(), checkpoint.origin(),
-                termsHashIn(certificate.events()), CertifiedKey.fold(certificate.keyEvents()))
+                termsIn(certificate.events()), CertifiedKey.fold(certificate.keyEvents()))
                 .verdicts(certificate.events());
         Optional<SignatureVerdict> notHolding = signatures.stream().filter(verdict -> !verdict.valid()).findFirst();
         if (notHolding.isPresent()) {
@@ -226,14 +227,14 @@ public final class CertificateVerifier {
         }
     }
 
-    /** The terms hash of the agreement's proposal among the events; null when there is none that reads. */
-    private static String termsHashIn(List<LoggedEvent> events) {
+    /** The terms of the agreement's proposal among the events; null when there is none that reads. */
+    private static AgreementTerms termsIn(List<LoggedEvent> events) {
         return events.stream().map(LoggedEvent::event)
                 .filter(event -> AgreementProposed.class.getName().equals(event.payloadType()))
                 .findFirst()
                 .map(proposal -> {
                     try {
-                        return AgreementTerms.ofStoredProposal(proposal.toPositionedEvent().event().payload()).hash();
+                        return AgreementTerms.ofStoredProposal(proposal.toPositionedEvent().event().payload());
                     } catch (IllegalArgumentException unreadable) {
                         return null;
                     }

@@ -5,19 +5,73 @@ import org.agreementledger.ledger.event.SignerKeyApproved;
 import org.agreementledger.ledger.event.SignerKeyRegistered;
 import org.agreementledger.ledger.event.SignerKeyRevoked;
 
+import org.agreementledger.ledger.signing.Ed25519PublicKey;
+import org.agreementledger.ledger.signing.PasskeyPublicKey;
+import org.agreementledger.ledger.signing.SignerKeySignature;
+
 import java.io.IOException;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A party's key as the events a certificate carries tell it: whose it is, its public key, and the
- * log leaves of its registration, approval and revocation ({@code null} until they happen).
+ * A signer's key as the events a certificate carries tell it: its registration (whose it is, its
+ * algorithm and public key), and the log leaves of its registration, approval and revocation
+ * ({@code null} until they happen).
  *
  * @param approval the approval, with the approving key's signature when another key approved it
  */
-record CertifiedKey(String keyId, String partyId, String publicKey, long registeredAt, Long approvedAt,
+record CertifiedKey(String keyId, SignerKeyRegistered registration, long registeredAt, Long approvedAt,
                     SignerKeyApproved approval, Long revokedAt) {
+
+    String partyId() {
+        return registration.partyId();
+    }
+
+    String publicKey() {
+        return registration.publicKey();
+    }
+
+    /**
+     * Why the signature is not this key's over the intent, if it is not: an Ed25519 key signs the
+     * intent's bytes; a passkey signs an assertion whose challenge is their SHA-256.
+     */
+    Optional<String> signatureProblem(byte[] intent, SignerKeySignature signature) {
+        try {
+            byte[] value = Base64.getUrlDecoder().decode(signature.value());
+            byte[] publicKey = Base64.getDecoder().decode(publicKey());
+            if (PasskeyPublicKey.ALGORITHM.equals(registration.algorithm())) {
+                if (!signature.byPasskey() || signature.authenticatorData() == null
+                        || signature.clientDataJSON() == null) {
+                    return Optional.of("key " + keyId + " is a passkey, and the signature carries no assertion");
+                }
+                return PasskeyPublicKey.fromSpki(publicKey).assertionProblem(intent, registration.rpId(),
+                        Base64.getUrlDecoder().decode(signature.authenticatorData()),
+                        Base64.getUrlDecoder().decode(signature.clientDataJSON()), value);
+            }
+            if (signature.byPasskey()) {
+                return Optional.of("key " + keyId + " is an Ed25519 key, and the signature is a passkey's");
+            }
+            return Ed25519PublicKey.fromRaw(publicKey).verifies(intent, value) ? Optional.empty()
+                    : Optional.of("the signature is not key " + keyId + "'s over the intent");
+        } catch (IllegalArgumentException malformed) {
+            return Optional.of("key " + keyId + "'s signature or public key is malformed: " + malformed.getMessage());
+        }
+    }
+
+    /** Whether the key's id is the one its registration gives it: from its bytes, or a passkey's credential id. */
+    boolean idMatchesItsKey() {
+        try {
+            String derived = PasskeyPublicKey.ALGORITHM.equals(registration.algorithm())
+                    ? PasskeyPublicKey.keyIdOf(Base64.getUrlDecoder().decode(String.valueOf(registration.credentialId())))
+                    : Ed25519PublicKey.fromRaw(Base64.getDecoder().decode(publicKey())).keyId();
+            return derived.equals(keyId);
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
 
     /** The keys the events tell of, by id; the events are checked already, in log order. */
     static Map<String, CertifiedKey> fold(List<LoggedEvent> keyEvents) {
@@ -28,13 +82,13 @@ record CertifiedKey(String keyId, String partyId, String publicKey, long registe
             CertifiedKey key = keys.get(event.agreementId());
             if (event.payloadType().equals(SignerKeyRegistered.class.getName())) {
                 SignerKeyRegistered registered = read(payload, SignerKeyRegistered.class);
-                keys.put(event.agreementId(), new CertifiedKey(event.agreementId(), registered.partyId(),
-                        registered.publicKey(), logged.leafIndex(), null, null, null));
+                keys.put(event.agreementId(), new CertifiedKey(event.agreementId(), registered, logged.leafIndex(),
+                        null, null, null));
             } else if (key != null && event.payloadType().equals(SignerKeyApproved.class.getName())) {
-                keys.put(key.keyId(), new CertifiedKey(key.keyId(), key.partyId(), key.publicKey(), key.registeredAt(),
+                keys.put(key.keyId(), new CertifiedKey(key.keyId(), key.registration(), key.registeredAt(),
                         logged.leafIndex(), read(payload, SignerKeyApproved.class), key.revokedAt()));
             } else if (key != null && event.payloadType().equals(SignerKeyRevoked.class.getName())) {
-                keys.put(key.keyId(), new CertifiedKey(key.keyId(), key.partyId(), key.publicKey(), key.registeredAt(),
+                keys.put(key.keyId(), new CertifiedKey(key.keyId(), key.registration(), key.registeredAt(),
                         key.approvedAt(), key.approval(), logged.leafIndex()));
             }
         }

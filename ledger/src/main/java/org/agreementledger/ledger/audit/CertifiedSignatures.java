@@ -2,7 +2,7 @@ package org.agreementledger.ledger.audit;
 
 import org.agreementledger.ledger.event.SignedAct;
 import org.agreementledger.ledger.event.SignerKeyApproved;
-import org.agreementledger.ledger.signing.Ed25519PublicKey;
+import org.agreementledger.ledger.signing.AgreementTerms;
 import org.agreementledger.ledger.signing.KeyApprovalIntent;
 import org.agreementledger.ledger.signing.SignatureAssurance;
 import org.agreementledger.ledger.signing.SignerKeySignature;
@@ -33,16 +33,16 @@ final class CertifiedSignatures {
 
     private final String agreementId;
     private final String origin;
-    private final String termsHash;
+    private final AgreementTerms terms;
     private final Map<String, CertifiedKey> keys;
 
     /**
-     * @param termsHash the terms hash of the agreement's proposal in the certificate; null when it has none
+     * @param terms the terms of the agreement's proposal in the certificate; null when it has none that reads
      */
-    CertifiedSignatures(String agreementId, String origin, String termsHash, Map<String, CertifiedKey> keys) {
+    CertifiedSignatures(String agreementId, String origin, AgreementTerms terms, Map<String, CertifiedKey> keys) {
         this.agreementId = agreementId;
         this.origin = origin;
-        this.termsHash = termsHash;
+        this.terms = terms;
         this.keys = keys;
     }
 
@@ -50,7 +50,14 @@ final class CertifiedSignatures {
     List<SignatureVerdict> verdicts(List<LoggedEvent> events) {
         List<SignatureVerdict> verdicts = new ArrayList<>();
         for (LoggedEvent logged : events) {
-            logged.event().signedAct().ifPresent(act -> verdicts.add(verdictOn(logged, act)));
+            AuditEvent event = logged.event();
+            Optional<SignedAct> act = event.signedAct();
+            if (act.isPresent()) {
+                verdicts.add(verdictOn(logged, act.get()));
+            } else if (recordsASignedAct(event)) {
+                verdicts.add(new SignatureVerdict(event.sequenceNumber(), event.type(), "?", event.businessDate(),
+                        null, null, false, "its payload does not read as " + event.type()));
+            }
         }
         return verdicts;
     }
@@ -100,9 +107,14 @@ final class CertifiedSignatures {
                     + " for " + intent.partyId() + " on " + intent.date() + " with " + intent.keyId()
                     + ", not this act");
         }
+        String termsHash = terms == null ? null : terms.hash();
         if (!intent.termsHash().equals(termsHash)) {
             return Optional.of("the intent is over terms " + intent.termsHash() + ", not this agreement's proposal ("
                     + termsHash + ")");
+        }
+        if (SignedAct.partyOf(act).isEmpty() && terms.partyIds().contains(intent.partyId())) {
+            return Optional.of("the certifying authority's act is signed for " + intent.partyId()
+                    + ", a party of the agreement");
         }
         if (!intent.origin().equals(origin)) {
             return Optional.of("the intent is for the log " + intent.origin() + ", not " + origin);
@@ -112,8 +124,7 @@ final class CertifiedSignatures {
                     + intent.expiresAt());
         }
         return problemWithKey(signature.keyId(), intent.partyId(), logged.leafIndex(), 0)
-                .or(() -> verifies(keys.get(signature.keyId()), bytes, signature.value()) ? Optional.empty()
-                        : Optional.of("the signature is not key " + signature.keyId() + "'s over the intent"));
+                .or(() -> keys.get(signature.keyId()).signatureProblem(bytes, signature));
     }
 
     /** Why the key could not sign for the party at the leaf, if it could not. */
@@ -125,10 +136,10 @@ final class CertifiedSignatures {
         if (!key.partyId().equals(partyId)) {
             return Optional.of("key " + keyId + " is party " + key.partyId() + "'s, not " + partyId + "'s");
         }
-        if (!Ed25519PublicKey.fromRaw(Base64.getDecoder().decode(key.publicKey())).keyId().equals(keyId)) {
+        if (!key.idMatchesItsKey()) {
             return Optional.of("key " + keyId + " was registered with a public key of another id");
         }
-        if (key.approvedAt() == null || key.approvedAt() > leaf) {
+        if (key.approvedAt() == null || key.approvedAt() >= leaf) {
             return Optional.of("key " + keyId + " was " + (key.approvedAt() == null ? "never approved"
                     : "approved at leaf " + key.approvedAt()) + ", not before leaf " + leaf);
         }
@@ -163,9 +174,17 @@ final class CertifiedSignatures {
                     + " of " + intent.partyId() + " with " + intent.keyId() + " in " + intent.origin());
         }
         return problemWithKey(approving.keyId(), key.partyId(), key.approvedAt(), depth + 1)
-                .or(() -> verifies(keys.get(approving.keyId()), bytes, approving.value()) ? Optional.empty()
-                        : Optional.of("key " + key.keyId() + "'s approval is not key " + approving.keyId()
-                        + "'s signature"));
+                .or(() -> keys.get(approving.keyId()).signatureProblem(bytes, approving)
+                        .map(problem -> "key " + key.keyId() + "'s approval does not hold: " + problem));
+    }
+
+    /** Whether the event's payload type is one of the signed acts, whether or not its payload reads. */
+    private static boolean recordsASignedAct(AuditEvent event) {
+        try {
+            return SignedAct.class.isAssignableFrom(Class.forName(String.valueOf(event.payloadType())));
+        } catch (ClassNotFoundException | LinkageError unknown) {
+            return false;
+        }
     }
 
     private static boolean recordedAfter(AuditEvent event, Instant instant) {
@@ -173,15 +192,6 @@ final class CertifiedSignatures {
             return Instant.parse(String.valueOf(event.recordedAt())).isAfter(instant);
         } catch (DateTimeParseException unreadable) {
             return true;
-        }
-    }
-
-    private static boolean verifies(CertifiedKey key, byte[] bytes, String base64urlValue) {
-        try {
-            return Ed25519PublicKey.fromRaw(Base64.getDecoder().decode(key.publicKey()))
-                    .verifies(bytes, Base64.getUrlDecoder().decode(base64urlValue));
-        } catch (IllegalArgumentException malformed) {
-            return false;
         }
     }
 

@@ -7,6 +7,7 @@ import org.agreementledger.ledger.event.SignerKeyApproved;
 import org.agreementledger.ledger.event.SignerKeyRegistered;
 import org.agreementledger.ledger.event.SignerKeyRevoked;
 import org.agreementledger.ledger.signing.Ed25519PublicKey;
+import org.agreementledger.ledger.signing.PasskeyPublicKey;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -17,14 +18,13 @@ import java.util.Base64;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A party's public key, rebuilt from its events: registered (pending), approved, revoked. Its id is
- * derived from the key itself ({@link Ed25519PublicKey#keyId()}), so the same key is registered once.
+ * A signer's public key, rebuilt from its events: registered (pending), approved, revoked. Its id is
+ * derived from the key itself ({@link Ed25519PublicKey#keyId()}) or from a passkey's credential id
+ * ({@link PasskeyPublicKey#keyIdOf}), so the same key is registered once.
  * Each command handler answers the status the key is in afterwards.
  */
 @Aggregate
 class SignerKey {
-
-    static final String ED25519 = "Ed25519";
 
     @AggregateIdentifier
     private String keyId;
@@ -40,8 +40,12 @@ class SignerKey {
         if (command.partyId() == null || command.partyId().isBlank()) {
             throw new InvalidSignerKeyException("partyId", "a party is required");
         }
-        if (!ED25519.equals(command.algorithm())) {
-            throw new InvalidSignerKeyException("algorithm", "the algorithm is 'Ed25519', not '"
+        if (PasskeyPublicKey.ALGORITHM.equals(command.algorithm())) {
+            registerPasskey(command);
+            return;
+        }
+        if (!Ed25519PublicKey.ALGORITHM.equals(command.algorithm())) {
+            throw new InvalidSignerKeyException("algorithm", "the algorithm is 'Ed25519' or 'WebAuthn', not '"
                     + command.algorithm() + "'");
         }
         Ed25519PublicKey key;
@@ -53,8 +57,28 @@ class SignerKey {
         if (!key.keyId().equals(command.keyId())) {
             throw new InvalidSignerKeyException("keyId", "the key's id is " + key.keyId());
         }
-        apply(new SignerKeyRegistered(command.keyId(), command.partyId(), ED25519,
+        apply(new SignerKeyRegistered(command.keyId(), command.partyId(), Ed25519PublicKey.ALGORITHM,
                 Base64.getEncoder().encodeToString(key.raw()), command.registeredBy()));
+    }
+
+    /** A passkey whose registration ceremony was verified at the door: its key and id must agree. */
+    private void registerPasskey(RegisterSignerKey command) {
+        byte[] credentialId;
+        try {
+            PasskeyPublicKey.fromSpki(Base64.getDecoder().decode(String.valueOf(command.publicKey())));
+            credentialId = Base64.getUrlDecoder().decode(String.valueOf(command.credentialId()));
+        } catch (IllegalArgumentException notAKey) {
+            throw new InvalidSignerKeyException("publicKey", "not a passkey's public key and credential id: "
+                    + notAKey.getMessage());
+        }
+        if (!PasskeyPublicKey.keyIdOf(credentialId).equals(command.keyId())) {
+            throw new InvalidSignerKeyException("keyId", "the passkey's id is " + PasskeyPublicKey.keyIdOf(credentialId));
+        }
+        if (command.rpId() == null || command.rpId().isBlank()) {
+            throw new InvalidSignerKeyException("rpId", "a passkey belongs to a relying party");
+        }
+        apply(new SignerKeyRegistered(command.keyId(), command.partyId(), PasskeyPublicKey.ALGORITHM,
+                command.publicKey(), command.registeredBy(), command.credentialId(), command.rpId()));
     }
 
     @CommandHandler

@@ -19,6 +19,8 @@ import java.util.HexFormat;
  */
 public final class Ed25519PublicKey {
 
+    /** The algorithm's name in a key's registration. */
+    public static final String ALGORITHM = "Ed25519";
     public static final int LENGTH = 32;
     /** The DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410), before the 32 raw bytes. */
     private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");

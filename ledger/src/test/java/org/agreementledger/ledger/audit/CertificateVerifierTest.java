@@ -8,6 +8,7 @@ import org.agreementledger.ledger.chain.EventAttestation;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.agreementledger.ledger.checkpoint.NoteSigner;
 import org.agreementledger.ledger.checkpoint.NoteVerifier;
+import org.agreementledger.ledger.event.AgreementProposed;
 import org.agreementledger.ledger.metadata.LedgerMetaData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,8 @@ class CertificateVerifierTest {
     void aCertificateForAgreementAIssuedAfterTheAuditorSavedACheckpoint() {
         ledger = new TestLedger();
         ledger.attestWith(EventAttestation.ofLogKey(LOG_KEY));
-        ledger.append(A, "{\"value\":{\"amount\":\"12500000.00\",\"currency\":\"CNY\"},\"ratio\":0.50}");
+        ledger.append(A, "Agreement", AgreementProposed.class.getName(),
+                "{\"value\":{\"amount\":\"12500000.00\",\"currency\":\"CNY\"},\"ratio\":0.50}");
         ledger.append(B, "{\"value\":{\"amount\":\"300000.00\",\"currency\":\"CNY\"}}");
         log = new TestLog(LOG_SIGNER).integrate(ledger.events());
         savedCheckpoint = log.checkpoints().get(0).note();

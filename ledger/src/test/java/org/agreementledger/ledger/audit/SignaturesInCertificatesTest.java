@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.agreementledger.ledger.chain.CanonicalJson;
 import org.agreementledger.ledger.chain.EventAttestation;
 import org.agreementledger.ledger.checkpoint.NoteSigner;
+import org.agreementledger.ledger.event.AgreementCertified;
 import org.agreementledger.ledger.event.AgreementProposed;
 import org.agreementledger.ledger.event.AgreementSigned;
 import org.agreementledger.ledger.event.SignerKeyApproved;
@@ -17,8 +18,10 @@ import org.agreementledger.ledger.signing.AgreementTerms;
 import org.agreementledger.ledger.signing.Ed25519PublicKey;
 import org.agreementledger.ledger.signing.KeyApprovalIntent;
 import org.agreementledger.ledger.signing.SignatureAssurance;
+import org.agreementledger.ledger.signing.SignerKeySignature;
 import org.agreementledger.ledger.signing.SigningAction;
 import org.agreementledger.ledger.signing.SigningIntent;
+import org.agreementledger.ledger.signing.TestPasskey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -203,7 +206,67 @@ class SignaturesInCertificatesTest {
         approveWithKey(laptopId, XJU, xjuKeyId, approval, sign(laptop, approval));
         signWith(laptop, laptopId, XJU, intentFor(laptopId, XJU));
 
-        assertDoesNotHold(Set.of(laptopId, xjuKeyId), "approval is not key " + xjuKeyId + "'s signature");
+        assertDoesNotHold(Set.of(laptopId, xjuKeyId), "approval does not hold: the signature is not key " + xjuKeyId + "'s over the intent");
+    }
+
+    @Test
+    void aPasskeysAssertionOverTheIntentsDigestHoldsOfflineAndABareSignatureByItDoesNot() {
+        TestPasskey passkey = TestPasskey.es256("xju-laptop");
+        ledger.append(passkey.keyId(), "SignerKey", SignerKeyRegistered.class.getName(), CanonicalJson.write(
+                JsonNodeFactory.instance.objectNode().put("algorithm", "WebAuthn").put("credentialId",
+                        passkey.credentialId()).put("keyId", passkey.keyId()).put("partyId", XJU)
+                        .put("publicKey", passkey.spkiBase64()).put("registeredBy", "signatory")
+                        .put("rpId", TestPasskey.RP_ID)));
+        approveByCertifier(passkey.keyId(), XJU);
+        byte[] intent = Base64.getUrlDecoder().decode(intentFor(passkey.keyId(), XJU));
+        SignerKeySignature assertion = passkey.assertIntent(intent).signatureFor(passkey.keyId(), intent);
+        signWith(passkey.keyId(), XJU, assertion.intent(), assertion.value(), assertion.authenticatorData(),
+                assertion.clientDataJSON());
+
+        CertificateCheck check = verify(Set.of(passkey.keyId()));
+
+        assertThat(check.valid()).as(check.summary()).isTrue();
+        assertThat(check.signatures().get(0).line()).contains("signer-key " + passkey.keyId(), "the signature verifies");
+
+        aProposal();
+        ledger.append(passkey.keyId(), "SignerKey", SignerKeyRegistered.class.getName(), CanonicalJson.write(
+                JsonNodeFactory.instance.objectNode().put("algorithm", "WebAuthn").put("credentialId",
+                        passkey.credentialId()).put("keyId", passkey.keyId()).put("partyId", XJU)
+                        .put("publicKey", passkey.spkiBase64()).put("registeredBy", "signatory")
+                        .put("rpId", TestPasskey.RP_ID)));
+        approveByCertifier(passkey.keyId(), XJU);
+        signWith(passkey.keyId(), XJU, assertion.intent(), assertion.value());
+
+        assertDoesNotHold(Set.of(passkey.keyId()), "is a passkey, and the signature carries no assertion");
+    }
+
+    @Test
+    void aCertificationSignedForAPartyOfTheAgreementDoesNotHold() {
+        register(xjuKeyId, xjuKey, XJU);
+        approveByCertifier(xjuKeyId, XJU);
+        String intent = encode(new SigningIntent(ORIGIN, UUID.fromString(A), termsHash, SigningAction.CERTIFY, XJU,
+                LocalDate.parse(DAY), xjuKeyId, "bm9uY2U", Instant.parse("2024-08-22T05:00:00Z")).bytes());
+        ledger.append(A, "Agreement", AgreementCertified.class.getName(), CanonicalJson.write(
+                JsonNodeFactory.instance.objectNode().put("agreementId", A).put("certificateNo", "XJ-1")
+                        .put("certifiedOn", DAY).set("signature", signature(xjuKeyId, intent, sign(xjuKey, intent)))));
+
+        assertDoesNotHold(Set.of(xjuKeyId), "the certifying authority's act is signed for " + XJU);
+    }
+
+    @Test
+    void aSignedActWhosePayloadDoesNotReadOrWhoseSignatureIsMalformedDoesNotHold() {
+        ledger.append(A, "Agreement", AgreementSigned.class.getName(), "{\"partyId\":[1]}");
+
+        assertDoesNotHold(Set.of(), "its payload does not read as AgreementSigned");
+
+        aProposal();
+        ledger.append(A, "Agreement", AgreementSigned.class.getName(), CanonicalJson.write(
+                JsonNodeFactory.instance.objectNode().put("agreementId", A).put("partyId", XJU).put("signedOn", DAY)
+                        .set("signature", JsonNodeFactory.instance.objectNode().put("keyId", xjuKeyId))));
+
+        CertificateCheck check = verify(Set.of());
+        assertThat(check.valid()).isFalse();
+        assertThat(check.summary()).contains("malformed");
     }
 
     private void assertDoesNotHold(Set<String> keyIds, String reason) {
@@ -251,6 +314,14 @@ class SignaturesInCertificatesTest {
         ledger.append(A, "Agreement", AgreementSigned.class.getName(), CanonicalJson.write(
                 JsonNodeFactory.instance.objectNode().put("agreementId", A).put("partyId", partyId)
                         .put("signedOn", DAY).set("signature", signature(keyId, intent, value))));
+    }
+
+    private void signWith(String keyId, String partyId, String intent, String value, String authenticatorData,
+                          String clientDataJSON) {
+        ledger.append(A, "Agreement", AgreementSigned.class.getName(), CanonicalJson.write(
+                JsonNodeFactory.instance.objectNode().put("agreementId", A).put("partyId", partyId)
+                        .put("signedOn", DAY).set("signature", signature(keyId, intent, value)
+                                .put("authenticatorData", authenticatorData).put("clientDataJSON", clientDataJSON))));
     }
 
     private void signByAccount(String partyId) {

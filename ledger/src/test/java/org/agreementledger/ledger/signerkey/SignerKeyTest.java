@@ -9,6 +9,7 @@ import org.agreementledger.ledger.event.SignerKeyRegistered;
 import org.agreementledger.ledger.event.SignerKeyRevoked;
 import org.agreementledger.ledger.signing.Ed25519PublicKey;
 import org.agreementledger.ledger.signing.SignerKeySignature;
+import org.agreementledger.ledger.signing.TestPasskey;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,28 @@ class SignerKeyTest {
                         org.hamcrest.Matchers.containsString(key.keyId())).expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new RegisterSignerKey(key.keyId(), " ", "Ed25519", publicKey, "signatory-xju"))
+                .expectException(InvalidSignerKeyException.class).expectNoEvents();
+    }
+
+    @Test
+    void aPasskeyIsRegisteredUnderTheIdItsCredentialGivesItWithItsRelyingParty() {
+        TestPasskey passkey = TestPasskey.es256("xju-laptop");
+        fixture.givenNoPriorActivity()
+                .when(new RegisterSignerKey(passkey.keyId(), XJU, "WebAuthn", passkey.spkiBase64(), "signatory-xju",
+                        passkey.credentialId(), "localhost"))
+                .expectEvents(new SignerKeyRegistered(passkey.keyId(), XJU, "WebAuthn", passkey.spkiBase64(),
+                        "signatory-xju", passkey.credentialId(), "localhost"));
+        fixture.givenNoPriorActivity()
+                .when(new RegisterSignerKey("webauthn:another-id", XJU, "WebAuthn", passkey.spkiBase64(),
+                        "signatory-xju", passkey.credentialId(), "localhost"))
+                .expectException(InvalidSignerKeyException.class).expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new RegisterSignerKey(passkey.keyId(), XJU, "WebAuthn", "AAAA", "signatory-xju",
+                        passkey.credentialId(), "localhost"))
+                .expectException(InvalidSignerKeyException.class).expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new RegisterSignerKey(passkey.keyId(), XJU, "WebAuthn", passkey.spkiBase64(), "signatory-xju",
+                        passkey.credentialId(), " "))
                 .expectException(InvalidSignerKeyException.class).expectNoEvents();
     }
 

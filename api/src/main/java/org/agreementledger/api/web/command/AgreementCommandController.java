@@ -145,8 +145,7 @@ class AgreementCommandController {
             signatureCheck.requireAccountLevelAccepted(action);
             return null;
         }
-        return signatureCheck.check(agreementId, action, partyId, businessDate,
-                signature.keyId(), signature.intent(), signature.value());
+        return signatureCheck.check(agreementId, action, partyId, businessDate, signature.toSignature());
     }
 
     private LocalDate orToday(LocalDate businessDate) {

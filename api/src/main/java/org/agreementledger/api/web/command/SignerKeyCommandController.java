@@ -9,6 +9,8 @@ import org.agreementledger.api.problem.ProblemCode;
 import org.agreementledger.api.problem.Problems;
 import org.agreementledger.api.security.LedgerRole;
 import org.agreementledger.api.signing.CertifyingAuthority;
+import org.agreementledger.api.signing.Passkeys;
+import org.agreementledger.api.signing.Passkeys.RegisteredPasskey;
 import org.agreementledger.api.signing.SignatureCheck;
 import org.agreementledger.api.signing.SignatureRefusedException;
 import org.agreementledger.api.signing.SignerKeyView;
@@ -20,6 +22,7 @@ import org.agreementledger.ledger.command.RevokeSignerKey;
 import org.agreementledger.ledger.signerkey.InvalidSignerKeyException;
 import org.agreementledger.ledger.signerkey.SignerKeyStatus;
 import org.agreementledger.ledger.signing.Ed25519PublicKey;
+import org.agreementledger.ledger.signing.PasskeyPublicKey;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -53,10 +56,12 @@ class SignerKeyCommandController {
     private final AppendedPosition appended;
     private final SignatureCheck signatureCheck;
     private final CertifyingAuthority authority;
+    private final Passkeys passkeys;
 
     SignerKeyCommandController(LedgerCommands commands, IdempotentCommandRunner runner, SignerKeys signerKeys,
                                AppendedPosition appended, SignatureCheck signatureCheck,
-                               CertifyingAuthority authority) {
+                               CertifyingAuthority authority, Passkeys passkeys) {
+        this.passkeys = passkeys;
         this.commands = commands;
         this.runner = runner;
         this.signerKeys = signerKeys;
@@ -71,14 +76,15 @@ class SignerKeyCommandController {
     public ResponseEntity<Object> register(@PathVariable String partyId, @Valid @RequestBody SignerKeyRequest body,
                                            CommandContext context, Authentication authentication) {
         authority.requireMayActFor(authentication, partyId);
-        String keyId = keyIdOf(body.publicKey());
-        return runner.run(context.actor().name(), context.idempotencyKey(), context.identity(body), () -> {
+        String actor = context.actor().name();
+        return runner.run(actor, context.idempotencyKey(), context.identity(body), () -> {
+            RegisterSignerKey registration = registrationOf(partyId, body, actor);
+            String keyId = registration.keyId();
             if (signerKeys.find(keyId).isPresent()) {
                 return Problems.response(Problems.of(ProblemCode.SIGNER_KEY_EXISTS,
                         "The key " + keyId + " is registered already"));
             }
-            commands.send(new RegisterSignerKey(keyId, partyId, body.algorithm(), body.publicKey(),
-                    context.actor().name()), context.actor().name(), context.correlationId());
+            commands.send(registration, actor, context.correlationId());
             return ResponseEntity.created(URI.create("/api/parties/" + partyId + "/signer-keys/" + keyId))
                     .body(new SignerKeyAccepted(keyId, partyId, SignerKeyStatus.PENDING, context.correlationId(),
                             appended.ofLastEvent()));
@@ -103,9 +109,16 @@ class SignerKeyCommandController {
         if (signature != null) {
             authority.requireMayActFor(authentication, partyId);
         }
-        return runOnKey(partyId, keyId, context, body == null ? "" : body, approved -> new ApproveSignerKey(keyId,
-                partyId, context.actor().name(), signature == null ? null : signatureCheck.checkKeyApproval(approved,
-                signature.keyId(), signature.intent(), signature.value())));
+        return runOnKey(partyId, keyId, context, body == null ? "" : body, approved -> {
+            if (signature == null && authority.is(partyId) && signerKeys.ofParty(partyId).stream()
+                    .anyMatch(key -> key.status() == SignerKeyStatus.APPROVED)) {
+                throw new SignatureRefusedException(ProblemCode.SIGNER_KEY_REQUIRED, "the certifying authority has an"
+                        + " approved key: its next keys are approved with one of its keys, so that its account alone"
+                        + " cannot add one");
+            }
+            return new ApproveSignerKey(keyId, partyId, context.actor().name(), signature == null ? null
+                    : signatureCheck.checkKeyApproval(approved, signature.toSignature()));
+        });
     }
 
     @PostMapping("/{keyId}/revocation")
@@ -139,10 +152,21 @@ class SignerKeyCommandController {
         });
     }
 
-    /** The id the key's bytes give it; a key that is no Ed25519 key is refused as the aggregate would. */
-    private static String keyIdOf(String publicKey) {
+    /**
+     * The registration a request asks for: a passkey's, once its registration ceremony verified; an
+     * Ed25519 key's under the id its bytes give it (one that is no Ed25519 key is refused as the
+     * aggregate would).
+     */
+    private RegisterSignerKey registrationOf(String partyId, SignerKeyRequest body, String actor) {
+        if (PasskeyPublicKey.ALGORITHM.equals(body.algorithm())) {
+            RegisteredPasskey passkey = passkeys.verifyRegistration(partyId, body.clientDataJSON(),
+                    body.attestationObject());
+            return new RegisterSignerKey(passkey.keyId(), partyId, PasskeyPublicKey.ALGORITHM, passkey.publicKey(),
+                    actor, passkey.credentialId(), passkey.rpId());
+        }
         try {
-            return Ed25519PublicKey.fromRaw(Base64.getDecoder().decode(publicKey)).keyId();
+            String keyId = Ed25519PublicKey.fromRaw(Base64.getDecoder().decode(String.valueOf(body.publicKey()))).keyId();
+            return new RegisterSignerKey(keyId, partyId, body.algorithm(), body.publicKey(), actor);
         } catch (IllegalArgumentException notAKey) {
             throw InvalidSignerKeyException.notAnEd25519Key(notAKey);
         }
