@@ -2,6 +2,7 @@
 // signed-in user's role allows at its stage, and (for auditors and admins) its audit trail.
 import { api, asOf, day, el, hasRole, instant, label, load, money, refreshOnChange, say, showProblem, startPage, t, today }
   from '../app.js';
+import { passkeysSupported, registerPasskey, signWithPasskey } from '../passkeys.js';
 
 const agreementId = new URLSearchParams(location.search).get('id');
 const me = await startPage('nav.agreements');
@@ -78,6 +79,36 @@ function actionForm(id, titleText, path, fields, toBody) {
   return form;
 }
 
+/** A button that signs with the party's passkey what the form's fields say, instead of by account only. */
+function passkeyButton(form, passkey, toBody) {
+  const button = el('button', { type: 'button', id: 'sign-with-passkey', class: 'secondary' }, t('action.signWithPasskey'));
+  button.addEventListener('click', async () => {
+    const values = Object.fromEntries(new FormData(form));
+    const issued = await api(`/api/agreements/${agreementId}/signing-intent?${new URLSearchParams(
+      { partyId: me.partyId, action: 'sign', date: values.signedOn, keyId: passkey.keyId })}`);
+    if (!issued.ok) {
+      showProblem(form, issued.problem);
+      return;
+    }
+    let signature;
+    try {
+      signature = await signWithPasskey(issued.data, passkey);
+    } catch (refusedByTheBrowser) {
+      showProblem(form, { detail: t('keys.browserRefused', { message: refusedByTheBrowser.message }) });
+      return;
+    }
+    const answer = await api(`/api/agreements/${agreementId}/signatures`, { method: 'POST',
+      body: { ...toBody(values), signature }, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+    if (answer.ok) {
+      say(t('action.done', { status: label('status', answer.data.status) }), 'ok');
+      await refresh(answer.data.position);
+    } else {
+      showProblem(form, answer.problem);
+    }
+  });
+  return button;
+}
+
 function blankToNull(value) {
   return value === '' || value === undefined ? null : value;
 }
@@ -86,13 +117,19 @@ function blankToNull(value) {
  * The actions the user may take at the agreement's stage. The forms stay as they are while the same
  * actions are offered: the page is redrawn whenever the ledger moves, and must not wipe what is typed.
  */
-function actionsFor(agreement) {
+function actionsFor(agreement, keys) {
   const offered = [];
   const mine = me.partyId && agreement.parties.find((party) => party.partyId === me.partyId);
+  const passkey = passkeysSupported() && (keys[me.partyId] || [])
+    .find((key) => key.algorithm === 'WebAuthn' && key.status === 'APPROVED');
   if (hasRole(me, 'SIGNATORY') && mine && agreement.status === 'PROPOSED' && !mine.signedOn) {
-    offered.push(() => actionForm('sign', t('action.sign', { party: mine.name }), 'signatures',
-      [['signedOn', 'action.date', 'date', today()]],
-      (values) => ({ partyId: me.partyId, signedOn: values.signedOn })));
+    offered.push(() => {
+      const toBody = (values) => ({ partyId: me.partyId, signedOn: values.signedOn });
+      const form = actionForm('sign', t('action.sign', { party: mine.name }), 'signatures',
+        [['signedOn', 'action.date', 'date', today()]], toBody);
+      if (passkey) form.append(passkeyButton(form, passkey, toBody));
+      return form;
+    });
     offered.push(() => actionForm('decline', t('action.decline', { party: mine.name }), 'declines',
       [['declinedOn', 'action.date', 'date', today()], ['reason', 'action.reason', 'textarea']],
       (values) => ({ partyId: me.partyId, declinedOn: values.declinedOn, reason: blankToNull(values.reason) })));
@@ -113,12 +150,75 @@ function actionsFor(agreement) {
       (values) => ({ withdrawnOn: values.withdrawnOn, reason: blankToNull(values.reason) })));
   }
   const container = document.getElementById('action-forms');
-  const stage = `${agreement.status}:${offered.length}`;
+  const stage = `${agreement.status}:${offered.length}:${passkey ? passkey.keyId : ''}`;
   if (container.dataset.stage !== stage) {
     container.dataset.stage = stage;
     container.replaceChildren(...offered.map((build) => build()));
   }
   document.getElementById('actions').hidden = offered.length === 0;
+}
+
+/** The keys of the parties the user acts for here: a signatory's own party, or every party for the certifier. */
+async function keysFor(agreement) {
+  const parties = hasRole(me, 'CERTIFIER') ? agreement.parties.map((party) => party.partyId)
+    : hasRole(me, 'SIGNATORY') && agreement.parties.some((party) => party.partyId === me.partyId) ? [me.partyId] : [];
+  const keys = {};
+  for (const partyId of parties) {
+    keys[partyId] = await load(`/api/parties/${encodeURIComponent(partyId)}/signer-keys`);
+  }
+  return keys;
+}
+
+/** Each party's keys, with what the user may do: register a passkey for its own party, approve a pending key. */
+function renderKeys(agreement, keys) {
+  const section = document.getElementById('keys');
+  section.hidden = Object.keys(keys).length === 0;
+  document.getElementById('key-lists').replaceChildren(...Object.entries(keys).map(([partyId, partyKeys]) => {
+    const own = partyId === me.partyId;
+    return el('div', { class: 'keys', dataset: { party: partyId } },
+      el('h3', {}, t('keys.of', { party: partyName(agreement, partyId) })),
+      partyKeys.length === 0 ? el('p', {}, t('keys.none')) : el('ul', {}, partyKeys.map((key) =>
+        el('li', { dataset: { keyId: key.keyId, status: key.status } },
+          el('code', {}, key.keyId), ' ', key.algorithm === 'WebAuthn' ? t('keys.passkey') : t('keys.ed25519'), ' · ',
+          label('keyStatus', key.status),
+          hasRole(me, 'CERTIFIER') && key.status === 'PENDING' && approveButton(partyId, key)))),
+      own && passkeysSupported() && registerButton(partyId));
+  }));
+}
+
+function registerButton(partyId) {
+  const button = el('button', { type: 'button', id: 'register-passkey' }, t('keys.register'));
+  button.addEventListener('click', async () => {
+    let answer;
+    try {
+      answer = await registerPasskey(partyId);
+    } catch (refusedByTheBrowser) {
+      say(t('keys.browserRefused', { message: refusedByTheBrowser.message }), 'bad');
+      return;
+    }
+    if (answer.ok) {
+      say(t('keys.registered', { key: answer.data.keyId }), 'ok');
+      await refresh(answer.data.position, true);
+    } else {
+      say(answer.problem.detail || answer.status, 'bad');
+    }
+  });
+  return button;
+}
+
+function approveButton(partyId, key) {
+  const button = el('button', { type: 'button', class: 'approve-key' }, t('keys.approve'));
+  button.addEventListener('click', async () => {
+    const answer = await api(`/api/parties/${encodeURIComponent(partyId)}/signer-keys/${encodeURIComponent(key.keyId)}/approval`,
+      { method: 'POST', headers: { 'Idempotency-Key': crypto.randomUUID() } });
+    if (answer.ok) {
+      say(t('keys.approved', { key: key.keyId }), 'ok');
+      await refresh(answer.data.position, true);
+    } else {
+      say(answer.problem.detail || answer.status, 'bad');
+    }
+  });
+  return button;
 }
 
 async function renderHistory() {
@@ -148,15 +248,17 @@ async function renderHistory() {
 // the agreement as last drawn: another agreement's event leaves this page, and its history, as they are
 let drawn = null;
 
-async function refresh(position) {
+async function refresh(position, keysChanged = false) {
   try {
     // after an action, read the agreement as of the command's own event: never an older state
     const agreement = await load(`/api/agreements/${agreementId}`, asOf(position));
-    const now = JSON.stringify(agreement);
-    if (now === drawn) return;
+    const keys = await keysFor(agreement);
+    const now = JSON.stringify([agreement, keys]);
+    if (now === drawn && !keysChanged) return;
     drawn = now;
     renderAgreement(agreement);
-    actionsFor(agreement);
+    renderKeys(agreement, keys);
+    actionsFor(agreement, keys);
     await renderHistory();
   } catch (error) {
     say(t('error.load', { message: error.message }), 'bad');
