@@ -22,9 +22,10 @@ import java.util.Optional;
  * ({@code null} until they happen).
  *
  * @param approval the approval, with the approving key's signature when another key approved it
+ * @param approvalRecordedAt when the approval was recorded (its metadata's read-out)
  */
 record CertifiedKey(String keyId, SignerKeyRegistered registration, long registeredAt, Long approvedAt,
-                    SignerKeyApproved approval, Long revokedAt) {
+                    SignerKeyApproved approval, String approvalRecordedAt, Long revokedAt) {
 
     String partyId() {
         return registration.partyId();
@@ -83,13 +84,13 @@ record CertifiedKey(String keyId, SignerKeyRegistered registration, long registe
             if (event.payloadType().equals(SignerKeyRegistered.class.getName())) {
                 SignerKeyRegistered registered = read(payload, SignerKeyRegistered.class);
                 keys.put(event.agreementId(), new CertifiedKey(event.agreementId(), registered, logged.leafIndex(),
-                        null, null, null));
+                        null, null, null, null));
             } else if (key != null && event.payloadType().equals(SignerKeyApproved.class.getName())) {
                 keys.put(key.keyId(), new CertifiedKey(key.keyId(), key.registration(), key.registeredAt(),
-                        logged.leafIndex(), read(payload, SignerKeyApproved.class), key.revokedAt()));
+                        logged.leafIndex(), read(payload, SignerKeyApproved.class), event.recordedAt(), key.revokedAt()));
             } else if (key != null && event.payloadType().equals(SignerKeyRevoked.class.getName())) {
                 keys.put(key.keyId(), new CertifiedKey(key.keyId(), key.registration(), key.registeredAt(),
-                        key.approvedAt(), key.approval(), logged.leafIndex()));
+                        key.approvedAt(), key.approval(), key.approvalRecordedAt(), logged.leafIndex()));
             }
         }
         return keys;

@@ -119,7 +119,7 @@ final class CertifiedSignatures {
         if (!intent.origin().equals(origin)) {
             return Optional.of("the intent is for the log " + intent.origin() + ", not " + origin);
         }
-        if (recordedAfter(event, intent.expiresAt())) {
+        if (recordedAfter(event.recordedAt(), intent.expiresAt())) {
             return Optional.of("the act was recorded at " + event.recordedAt() + ", after its intent lapsed at "
                     + intent.expiresAt());
         }
@@ -173,6 +173,10 @@ final class CertifiedSignatures {
             return Optional.of("key " + key.keyId() + "'s approval signs an intent to approve " + intent.approvedKeyId()
                     + " of " + intent.partyId() + " with " + intent.keyId() + " in " + intent.origin());
         }
+        if (recordedAfter(key.approvalRecordedAt(), intent.expiresAt())) {
+            return Optional.of("key " + key.keyId() + " was approved at " + key.approvalRecordedAt()
+                    + ", after its approval intent lapsed at " + intent.expiresAt());
+        }
         return problemWithKey(approving.keyId(), key.partyId(), key.approvedAt(), depth + 1)
                 .or(() -> keys.get(approving.keyId()).signatureProblem(bytes, approving)
                         .map(problem -> "key " + key.keyId() + "'s approval does not hold: " + problem));
@@ -187,9 +191,9 @@ final class CertifiedSignatures {
         }
     }
 
-    private static boolean recordedAfter(AuditEvent event, Instant instant) {
+    private static boolean recordedAfter(String recordedAt, Instant instant) {
         try {
-            return Instant.parse(String.valueOf(event.recordedAt())).isAfter(instant);
+            return Instant.parse(String.valueOf(recordedAt)).isAfter(instant);
         } catch (DateTimeParseException unreadable) {
             return true;
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.agreementledger.ledger.chain.EventAttestation;
 import org.agreementledger.ledger.checkpoint.NoteSigner;
+import org.agreementledger.ledger.event.AgreementProposed;
 import org.agreementledger.ledger.signing.Ed25519PublicKey;
 import org.agreementledger.ledger.signing.SigningAction;
 import org.agreementledger.ledger.signing.SigningIntent;
@@ -48,7 +49,8 @@ class CertificateVerifierJarIT {
         verifierKey = signer.verifier().verifierKey();
         TestLedger ledger = new TestLedger();
         ledger.attestWith(EventAttestation.ofLogKey(logKey));
-        ledger.append(AGREEMENT, "{\"value\":{\"amount\":\"12500000.00\",\"currency\":\"CNY\"}}");
+        ledger.append(AGREEMENT, "Agreement", AgreementProposed.class.getName(),
+                "{\"value\":{\"amount\":\"12500000.00\",\"currency\":\"CNY\"}}");
         ledger.append("9b2e7d10-0c4a-4f5e-8d3b-1e6f2a9c7b44", "{\"value\":{\"amount\":\"1.00\",\"currency\":\"CNY\"}}");
         ledger.append(AGREEMENT, "{\"agreementId\":\"" + AGREEMENT
                 + "\",\"partyId\":\"KZ-ALMATY-KBTU\",\"signedOn\":\"2024-08-22\"}");

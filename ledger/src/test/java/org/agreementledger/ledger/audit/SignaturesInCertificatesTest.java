@@ -241,6 +241,21 @@ class SignaturesInCertificatesTest {
     }
 
     @Test
+    void anApprovalRecordedAfterItsIntentLapsedDoesNotHold() {
+        KeyPair laptop = TestLedger.ed25519KeyPair();
+        String laptopId = Ed25519PublicKey.of(laptop.getPublic()).keyId();
+        register(xjuKeyId, xjuKey, XJU);
+        approveByCertifier(xjuKeyId, XJU);
+        register(laptopId, laptop, XJU);
+        String lapsed = encode(new KeyApprovalIntent(ORIGIN, XJU, xjuKeyId, laptopId, publicKey(laptop), "bm9uY2U",
+                Instant.parse("2024-08-22T03:00:00Z")).bytes());
+        approveWithKey(laptopId, XJU, xjuKeyId, lapsed, sign(xjuKey, lapsed));
+        signWith(laptop, laptopId, XJU, intentFor(laptopId, XJU));
+
+        assertDoesNotHold(Set.of(laptopId, xjuKeyId), "after its approval intent lapsed at 2024-08-22T03:00:00Z");
+    }
+
+    @Test
     void aCertificationSignedForAPartyOfTheAgreementDoesNotHold() {
         register(xjuKeyId, xjuKey, XJU);
         approveByCertifier(xjuKeyId, XJU);

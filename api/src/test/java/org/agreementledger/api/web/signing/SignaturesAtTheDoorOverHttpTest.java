@@ -11,6 +11,7 @@ import org.agreementledger.ledger.audit.CertificateVerifier;
 import org.agreementledger.ledger.audit.SignatureVerdict;
 import org.agreementledger.ledger.chain.CanonicalJson;
 import org.agreementledger.ledger.checkpoint.NoteVerifier;
+import org.agreementledger.ledger.signing.AgreementTerms;
 import org.agreementledger.ledger.signing.SignatureAssurance;
 import org.agreementledger.ledger.signing.SigningIntent;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,6 +181,23 @@ class SignaturesAtTheDoorOverHttpTest extends HttpContractTest {
     }
 
     @Test
+    void aSignatureOverTermsThatDifferByOneDigitIsRefused() {
+        String intent = intent(xju, DATE);
+        String termsHere = termsHashOf(agreementId);
+        String termsOneDigitOff = termsHashOf(propose("1000.01"));
+        assertThat(termsOneDigitOff).isNotEqualTo(termsHere);
+        String overOtherTerms = Base64.getUrlEncoder().withoutPadding().encodeToString(new String(
+                Base64.getUrlDecoder().decode(intent), StandardCharsets.UTF_8).replace(termsHere, termsOneDigitOff)
+                .getBytes(StandardCharsets.UTF_8));
+        long events = eventCount();
+
+        assertRefused(signed(DATE, xju.signatureOf(overOtherTerms)), "intent-mismatch");
+
+        assertThat(eventCount()).isEqualTo(events);
+        assertThat(intentUsed(intent)).isFalse();
+    }
+
+    @Test
     void aKeyMustBeThePartysApprovedAndNotRevoked() {
         SignerKeyHolder pending = new SignerKeyHolder(client, "signatory-xju", Agreements.XJU).registered();
         assertRefused(signed(DATE, pending.signatureOf(intent(pending, DATE))), "signer-key-not-approved");
@@ -239,6 +257,12 @@ class SignaturesAtTheDoorOverHttpTest extends HttpContractTest {
 
     private String intent(SignerKeyHolder signer, String date) {
         return signer.intent(agreementId, "sign", date);
+    }
+
+    /** The terms hash of an agreement's proposal as stored. */
+    private String termsHashOf(String id) {
+        return AgreementTerms.ofStoredProposal(jdbc.queryForObject("SELECT payload FROM domain_event_entry"
+                + " WHERE aggregate_identifier = ? AND sequence_number = 0", byte[].class, id)).hash();
     }
 
     /** The assurance level the audit trail shows on the agreement's signature. */
