@@ -173,12 +173,8 @@ public class SignatureCheck {
     private void requireIntentFor(SigningIntent intent, UUID agreementId, SigningAction action, String partyId,
                                   LocalDate date, String keyId) {
         String recordedTerms = terms.of(agreementId).map(AgreementTerms::hash).orElse(null);
-        if (!intent.agreementId().equals(agreementId) || intent.action() != action
-                || !intent.partyId().equals(partyId) || !intent.date().equals(date) || !intent.keyId().equals(keyId)
-                || !intent.termsHash().equals(recordedTerms)) {
-            throw refused(ProblemCode.INTENT_MISMATCH, "the intent is for " + intent.action().intentName()
-                    + " agreement " + intent.agreementId() + " by " + intent.partyId() + " on " + intent.date()
-                    + " with " + intent.keyId() + " over terms " + intent.termsHash() + ", not this command");
+        if (!intent.isFor(agreementId, action, partyId, date, keyId) || !intent.termsHash().equals(recordedTerms)) {
+            throw refused(ProblemCode.INTENT_MISMATCH, "the intent is " + intent.describe() + ", not this command");
         }
     }
 

@@ -99,13 +99,10 @@ final class CertifiedSignatures {
             return Optional.of("the intent signed is not one the ledger issues: " + notAnIntent.getMessage());
         }
         AuditEvent event = logged.event();
-        if (!intent.agreementId().toString().equals(agreementId) || intent.action() != SignedAct.actionOf(act)
-                || SignedAct.partyOf(act).filter(party -> !party.equals(intent.partyId())).isPresent()
-                || !intent.date().equals(event.businessDate())
-                || !intent.keyId().equals(signature.keyId())) {
-            return Optional.of("the intent is to " + intent.action().intentName() + " agreement " + intent.agreementId()
-                    + " for " + intent.partyId() + " on " + intent.date() + " with " + intent.keyId()
-                    + ", not this act");
+        if (!intent.agreementId().toString().equals(agreementId) || !intent.isFor(intent.agreementId(),
+                SignedAct.actionOf(act), SignedAct.partyOf(act).orElse(intent.partyId()), event.businessDate(),
+                signature.keyId())) {
+            return Optional.of("the intent is " + intent.describe() + ", not this act");
         }
         String termsHash = terms == null ? null : terms.hash();
         if (!intent.termsHash().equals(termsHash)) {

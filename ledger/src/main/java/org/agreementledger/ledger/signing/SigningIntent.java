@@ -48,6 +48,18 @@ public record SigningIntent(String origin, UUID agreementId, String termsHash, S
         return IntentJson.bytes(TYPE, fields);
     }
 
+    /** Whether the intent is for exactly this act: agreement, action, signer, business date and key. */
+    public boolean isFor(UUID agreement, SigningAction act, String signer, LocalDate businessDate, String key) {
+        return agreementId.equals(agreement) && action == act && partyId.equals(signer) && date.equals(businessDate)
+                && keyId.equals(key);
+    }
+
+    /** What the intent commits to, in words. */
+    public String describe() {
+        return "to " + action.intentName() + " agreement " + agreementId + " for " + partyId + " on " + date + " with "
+                + keyId + " over terms " + termsHash;
+    }
+
     /** The SHA-256 of the bytes, in hex: a WebAuthn challenge commits to the intent through it. */
     public String digest() {
         return IntentJson.digest(bytes());
