@@ -24,7 +24,7 @@ public final class Problems {
     /** What a server error says: nothing of its internals. */
     public static final String SERVER_ERROR_DETAIL =
             "The ledger could not complete the request; nothing was acknowledged. Try again.";
-    /** How long a client should wait before retrying when the ledger is unavailable. */
+    /** How long a client should wait before retrying when the ledger is unavailable, or asked too much. */
     public static final int RETRY_AFTER_SECONDS = 5;
 
     private Problems() {
@@ -82,7 +82,8 @@ public final class Problems {
     public static ResponseEntity<Object> response(ProblemDetail problem) {
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()
+                || problem.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()) {
             answer.header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
         }
         return answer.body(problem);
@@ -92,7 +93,8 @@ public final class Problems {
     public static void write(HttpServletResponse response, ProblemDetail problem, ObjectMapper objectMapper)
             throws IOException {
         response.setStatus(problem.getStatus());
-        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()
+                || problem.getStatus() == HttpStatus.TOO_MANY_REQUESTS.value()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
         }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -75,11 +75,14 @@ public class Passkeys {
     private final String rpId;
     private final String rpName;
     private final Duration validity;
+    private final OutstandingIssuance outstanding;
 
-    Passkeys(JdbcTemplate jdbc, Environment environment, Clock clock, @Value("${ledger.webauthn.rp-id}") String rpId,
+    Passkeys(JdbcTemplate jdbc, Environment environment, Clock clock, OutstandingIssuance outstanding,
+             @Value("${ledger.webauthn.rp-id}") String rpId,
              @Value("${ledger.webauthn.rp-name}") String rpName,
              @Value("${ledger.signatures.intent-validity}") Duration validity) {
         this.jdbc = jdbc;
+        this.outstanding = outstanding;
         this.environment = environment;
         this.clock = clock;
         this.rpId = rpId;
@@ -96,6 +99,7 @@ public class Passkeys {
      * signer, with a new single-use challenge; the credentials it holds already are excluded.
      */
     public Map<String, Object> registrationOptions(String signerId, String issuedTo, List<String> existingCredentials) {
+        outstanding.requireRoomFor(issuedTo);
         byte[] challenge = new byte[CHALLENGE_BYTES];
         random.nextBytes(challenge);
         Instant expiresAt = clock.instant().plus(validity);

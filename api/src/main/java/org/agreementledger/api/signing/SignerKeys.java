@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.agreementledger.ledger.chain.CanonicalJson;
 import org.agreementledger.ledger.chain.PositionedEvent;
 import org.agreementledger.ledger.event.SignerKeyApproved;
+import org.agreementledger.ledger.event.SignerKeyEvent;
 import org.agreementledger.ledger.event.SignerKeyRegistered;
 import org.agreementledger.ledger.event.SignerKeyRevoked;
 import org.agreementledger.ledger.signerkey.SignerKeyStatus;
@@ -40,13 +41,17 @@ public class SignerKeys {
         storedEvents.lockAggregate(keyId);
     }
 
-    /** The party's keys, in the order they were registered. */
+    /** The party's keys, in the order they were registered: their events found through the partial index. */
     public List<SignerKeyView> ofParty(String partyId) {
-        return all().values().stream().filter(key -> key.partyId().equals(partyId)).toList();
+        return List.copyOf(folded(storedEvents.ofSignerKeysOf(partyId, 0, Long.MAX_VALUE, Integer.MAX_VALUE))
+                .values());
     }
 
+    /** The key: its own events, found by its id as any aggregate's are. */
     public Optional<SignerKeyView> find(String keyId) {
-        return Optional.ofNullable(all().get(keyId));
+        return Optional.ofNullable(folded(storedEvents.ofAgreement(keyId).stream()
+                .filter(event -> SignerKeyEvent.AGGREGATE_TYPE.equals(event.event().aggregateType())).toList())
+                .get(keyId));
     }
 
     /** The key, if it is the party's. */
@@ -54,9 +59,9 @@ public class SignerKeys {
         return find(keyId).filter(key -> key.partyId().equals(partyId));
     }
 
-    private Map<String, SignerKeyView> all() {
+    private static Map<String, SignerKeyView> folded(List<PositionedEvent> keyEvents) {
         Map<String, SignerKeyView> keys = new LinkedHashMap<>();
-        for (PositionedEvent positioned : storedEvents.ofSignerKeys()) {
+        for (PositionedEvent positioned : keyEvents) {
             JsonNode payload = CanonicalJson.parse(positioned.event().payload());
             String type = positioned.event().payloadType();
             String keyId = positioned.event().aggregateIdentifier();

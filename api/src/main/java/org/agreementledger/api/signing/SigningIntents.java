@@ -43,11 +43,13 @@ public class SigningIntents {
     private final String origin;
     private final Duration validity;
     private final SecureRandom random = new SecureRandom();
+    private final OutstandingIssuance outstanding;
 
-    SigningIntents(JdbcTemplate jdbc, AgreementTermsOnRecord terms, Clock clock,
+    SigningIntents(JdbcTemplate jdbc, AgreementTermsOnRecord terms, Clock clock, OutstandingIssuance outstanding,
                    @Value("${ledger.log.origin}") String origin,
                    @Value("${ledger.signatures.intent-validity}") Duration validity) {
         this.jdbc = jdbc;
+        this.outstanding = outstanding;
         this.terms = terms;
         this.clock = clock;
         this.origin = origin;
@@ -92,6 +94,7 @@ public class SigningIntents {
 
     private void keep(String nonce, UUID agreementId, String partyId, String action, String keyId, byte[] bytes,
                       String issuedTo, Instant expiresAt) {
+        outstanding.requireRoomFor(issuedTo);
         jdbc.update("""
                 INSERT INTO signing_intent (nonce, agreement_id, party_id, action, key_id, intent, issued_to, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", nonce, agreementId, partyId, action, keyId, bytes, issuedTo,

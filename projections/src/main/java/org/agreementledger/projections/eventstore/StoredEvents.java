@@ -99,17 +99,12 @@ public class StoredEvents {
         jdbc.query("SELECT pg_advisory_xact_lock(hashtext(?))", row -> { }, aggregateIdentifier);
     }
 
-    /** Every event of the parties' signer keys, in global order (their partial index holds only those). */
-    public List<PositionedEvent> ofSignerKeys() {
-        // the type as a literal, so that every plan matches the partial index's predicate (V1_2)
-        return jdbc.query(COLUMNS + " WHERE type = '" + SignerKeyEvent.AGGREGATE_TYPE + "' ORDER BY global_index", ROW);
-    }
-
     /**
      * At most {@code limit} events of the keys registered in the party's name, after {@code after} and
      * at or before {@code through}, in global order.
      */
     public List<PositionedEvent> ofSignerKeysOf(String partyId, long after, long through, int limit) {
+        // the type as a literal, so that every plan matches the partial index's predicate (V1_2)
         return jdbc.query(COLUMNS + " WHERE type = '" + SignerKeyEvent.AGGREGATE_TYPE + "'"
                         + " AND global_index > ? AND global_index <= ?"
                         + " AND convert_from(payload, 'UTF8')::jsonb ->> 'partyId' = ? ORDER BY global_index LIMIT ?",
