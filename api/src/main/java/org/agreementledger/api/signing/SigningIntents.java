@@ -66,8 +66,7 @@ public class SigningIntents {
         if (recorded.isEmpty()) {
             return Optional.empty();
         }
-        boolean partysAct = action == SigningAction.SIGN || action == SigningAction.DECLINE;
-        if (partysAct && !recorded.get().partyIds().contains(partyId)) {
+        if (action.isPartys() && !recorded.get().partyIds().contains(partyId)) {
             throw new UnknownPartyException(partyId);
         }
         SigningIntent intent = new SigningIntent(origin, agreementId, recorded.get().hash(), action, partyId, date,

@@ -73,6 +73,16 @@ final class IntentJson {
         return json;
     }
 
+    /** The {@code type} the bytes name, if they are a JSON object naming one; null otherwise. */
+    static String typeOf(byte[] bytes) {
+        try {
+            JsonNode json = CanonicalJson.parse(bytes);
+            return json == null || !json.isObject() ? null : CanonicalJson.textField(json, "type");
+        } catch (UncheckedIOException | IllegalArgumentException notJson) {
+            return null;
+        }
+    }
+
     /** Refuses a nonce or a key id of another form than the ledger issues, before either reaches a query. */
     static void requireWellFormed(String nonce, String... keyIds) {
         if (!NONCE.matcher(nonce).matches()) {

@@ -4,7 +4,6 @@ import org.agreementledger.ledger.checkpoint.SigningKeyFile;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -97,7 +96,7 @@ public final class SignerKeyTool {
                         + " on " + intent.date() + ", ledger " + intent.origin() + "; the intent expires at "
                         + intent.expiresAt());
             } catch (MalformedIntentException notASigningIntent) {
-                if (!new String(bytes, StandardCharsets.UTF_8).contains(KeyApprovalIntent.TYPE)) {
+                if (!KeyApprovalIntent.TYPE.equals(IntentJson.typeOf(bytes))) {
                     throw notASigningIntent;
                 }
                 KeyApprovalIntent intent = KeyApprovalIntent.parse(bytes);

@@ -16,6 +16,11 @@ public enum SigningAction {
         this.name = name;
     }
 
+    /** Whether it is a party's act (signing, declining), rather than the certifying authority's. */
+    public boolean isPartys() {
+        return this == SIGN || this == DECLINE;
+    }
+
     /** The action's name in an intent. */
     public String intentName() {
         return name;

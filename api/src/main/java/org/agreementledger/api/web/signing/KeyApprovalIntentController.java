@@ -9,7 +9,6 @@ import org.agreementledger.api.signing.SigningIntents;
 import org.agreementledger.ledger.signerkey.SignerKeyStatus;
 import org.agreementledger.ledger.signerkey.SignerKeyStatusException;
 import org.agreementledger.ledger.signing.KeyApprovalIntent;
-import org.agreementledger.ledger.signing.SigningIntent;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,10 +44,7 @@ class KeyApprovalIntentController {
     @Refuses({HttpStatus.NOT_FOUND, HttpStatus.CONFLICT})
     public ResponseEntity<Object> intent(@PathVariable String partyId, @PathVariable String keyId,
                                          @RequestParam String approverKeyId, Authentication authentication) {
-        if (!SigningIntent.KEY_ID.matcher(approverKeyId).matches()) {
-            throw new InvalidIntentParameterException("approverKeyId",
-                    "a key id is 1 to 200 printable ASCII characters without spaces");
-        }
+        InvalidIntentParameterException.requireKeyId("approverKeyId", approverKeyId);
         authority.requireMayActFor(authentication, partyId);
         return signerKeys.findOfParty(partyId, keyId)
                 .<ResponseEntity<Object>>map(approved -> {

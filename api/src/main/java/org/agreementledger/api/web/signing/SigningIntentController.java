@@ -7,7 +7,6 @@ import org.agreementledger.api.signing.CertifyingAuthority;
 import org.agreementledger.api.signing.SigningIntents;
 import org.agreementledger.ledger.domain.LedgerCalendar;
 import org.agreementledger.ledger.signing.SigningAction;
-import org.agreementledger.ledger.signing.SigningIntent;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -21,8 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,9 +32,6 @@ import java.util.UUID;
 @RequestMapping(path = "/api/agreements", produces = {MediaType.APPLICATION_JSON_VALUE,
         MediaType.APPLICATION_PROBLEM_JSON_VALUE})
 class SigningIntentController {
-
-    /** What a party's key signs; the certifying authority's signs certifications and their revocations. */
-    private static final Set<SigningAction> PARTY_ACTIONS = EnumSet.of(SigningAction.SIGN, SigningAction.DECLINE);
 
     private final SigningIntents intents;
     private final LedgerCalendar calendar;
@@ -58,14 +52,12 @@ class SigningIntentController {
                                          @RequestParam String keyId, Authentication authentication) {
         boolean forTheAuthority = authority.id().equals(partyId);
         SigningAction signingAction = SigningAction.named(action)
-                .filter(named -> PARTY_ACTIONS.contains(named) != forTheAuthority)
+                // a party's key signs and declines; the authority's certifies and revokes
+                .filter(named -> forTheAuthority ? !named.isPartys() : named.isPartys())
                 .orElseThrow(() -> new InvalidIntentParameterException("action", forTheAuthority
                         ? "the certifying authority's intent is to 'certify' or to 'revoke', not '" + action + "'"
                         : "a party's intent is to 'sign' or to 'decline', not '" + action + "'"));
-        if (!SigningIntent.KEY_ID.matcher(keyId).matches()) {
-            throw new InvalidIntentParameterException("keyId",
-                    "a key id is 1 to 200 printable ASCII characters without spaces");
-        }
+        InvalidIntentParameterException.requireKeyId("keyId", keyId);
         authority.requireMayActFor(authentication, partyId);
         return intents.issue(agreementId, signingAction, partyId, date == null ? calendar.today() : date, keyId,
                         authentication.getName())
