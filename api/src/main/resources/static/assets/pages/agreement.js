@@ -198,7 +198,7 @@ function registerButton(partyId) {
     }
     if (answer.ok) {
       say(t('keys.registered', { key: answer.data.keyId }), 'ok');
-      await refresh(answer.data.position, true);
+      await refresh(answer.data.position);
     } else {
       say(answer.problem.detail || answer.status, 'bad');
     }
@@ -213,7 +213,7 @@ function approveButton(partyId, key) {
       { method: 'POST', headers: { 'Idempotency-Key': crypto.randomUUID() } });
     if (answer.ok) {
       say(t('keys.approved', { key: key.keyId }), 'ok');
-      await refresh(answer.data.position, true);
+      await refresh(answer.data.position);
     } else {
       say(answer.problem.detail || answer.status, 'bad');
     }
@@ -248,13 +248,13 @@ async function renderHistory() {
 // the agreement as last drawn: another agreement's event leaves this page, and its history, as they are
 let drawn = null;
 
-async function refresh(position, keysChanged = false) {
+async function refresh(position) {
   try {
     // after an action, read the agreement as of the command's own event: never an older state
     const agreement = await load(`/api/agreements/${agreementId}`, asOf(position));
     const keys = await keysFor(agreement);
     const now = JSON.stringify([agreement, keys]);
-    if (now === drawn && !keysChanged) return;
+    if (now === drawn) return;
     drawn = now;
     renderAgreement(agreement);
     renderKeys(agreement, keys);

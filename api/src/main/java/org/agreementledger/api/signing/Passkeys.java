@@ -24,13 +24,9 @@ import com.webauthn4j.verifier.exception.VerificationException;
 import org.agreementledger.api.problem.ProblemCode;
 import org.agreementledger.ledger.chain.CanonicalJson;
 import org.agreementledger.ledger.signing.PasskeyPublicKey;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.io.UncheckedIOException;
@@ -61,7 +57,6 @@ import java.util.stream.Collectors;
 @Component
 public class Passkeys {
 
-    private static final Logger log = LoggerFactory.getLogger(Passkeys.class);
     private static final int CHALLENGE_BYTES = 32;
     private static final List<PublicKeyCredentialParameters> ALGORITHMS = List.of(
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.ES256),
@@ -179,18 +174,6 @@ public class Passkeys {
             return Optional.empty();
         } catch (VerificationException | DataConversionException | IllegalArgumentException notVerified) {
             return Optional.of("the assertion is not the passkey's over the intent: " + notVerified.getMessage());
-        }
-    }
-
-    /** Forgets the challenges that lapsed more than a day ago. */
-    @Scheduled(initialDelayString = "${ledger.signatures.intent-purge-interval:PT1H}",
-            fixedDelayString = "${ledger.signatures.intent-purge-interval:PT1H}")
-    public int forgetLapsed() {
-        try {
-            return jdbc.update("DELETE FROM passkey_challenge WHERE expires_at < now() - interval '1 day'");
-        } catch (DataAccessException databaseAway) {
-            log.warn("Could not forget lapsed passkey challenges: {}", databaseAway.getMessage());
-            return 0;
         }
     }
 

@@ -5,12 +5,8 @@ import org.agreementledger.ledger.signing.AgreementTerms;
 import org.agreementledger.ledger.signing.KeyApprovalIntent;
 import org.agreementledger.ledger.signing.SigningAction;
 import org.agreementledger.ledger.signing.SigningIntent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.security.SecureRandom;
@@ -25,15 +21,14 @@ import java.util.UUID;
 
 /**
  * Issues signing intents: each names the agreement's terms as recorded, the action, the party, the
- * business date and the signer's key (or, to approve a key, the approved key and the approving one), with a fresh nonce (128 random bits) that expires after
- * {@code ledger.signatures.intent-validity}. The intent's exact bytes are kept with its nonce, for
- * the signature to be checked against. Intents lapsed for a day are forgotten: a lapsed intent is
- * refused whether it is kept or not, and the day keeps a refusal explainable.
+ * business date and the signer's key (or, to approve a key, the approved key and the approving one),
+ * with a fresh nonce (128 random bits) that expires after {@code ledger.signatures.intent-validity}. The intent's exact bytes are kept with its nonce, for
+ * the signature to be checked against; {@link OutstandingIssuance} bounds them per account and
+ * forgets them a day after they lapse.
  */
 @Component
 public class SigningIntents {
 
-    private static final Logger log = LoggerFactory.getLogger(SigningIntents.class);
     private static final int NONCE_BYTES = 16;
     private static final String KEY_APPROVAL = "approve-key";
 
@@ -98,17 +93,5 @@ public class SigningIntents {
                 INSERT INTO signing_intent (nonce, agreement_id, party_id, action, key_id, intent, issued_to, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", nonce, agreementId, partyId, action, keyId, bytes, issuedTo,
                 Timestamp.from(expiresAt));
-    }
-
-    /** Forgets the intents that lapsed more than a day ago; answers how many. */
-    @Scheduled(initialDelayString = "${ledger.signatures.intent-purge-interval:PT1H}",
-            fixedDelayString = "${ledger.signatures.intent-purge-interval:PT1H}")
-    public int forgetLapsed() {
-        try {
-            return jdbc.update("DELETE FROM signing_intent WHERE expires_at < now() - interval '1 day'");
-        } catch (DataAccessException databaseAway) {
-            log.warn("Could not forget lapsed signing intents: {}", databaseAway.getMessage());
-            return 0;
-        }
     }
 }

@@ -212,11 +212,7 @@ class SignaturesInCertificatesTest {
     @Test
     void aPasskeysAssertionOverTheIntentsDigestHoldsOfflineAndABareSignatureByItDoesNot() {
         TestPasskey passkey = TestPasskey.es256("xju-laptop");
-        ledger.append(passkey.keyId(), "SignerKey", SignerKeyRegistered.class.getName(), CanonicalJson.write(
-                JsonNodeFactory.instance.objectNode().put("algorithm", "WebAuthn").put("credentialId",
-                        passkey.credentialId()).put("keyId", passkey.keyId()).put("partyId", XJU)
-                        .put("publicKey", passkey.spkiBase64()).put("registeredBy", "signatory")
-                        .put("rpId", TestPasskey.RP_ID)));
+        registerPasskey(passkey);
         approveByCertifier(passkey.keyId(), XJU);
         byte[] intent = Base64.getUrlDecoder().decode(intentFor(passkey.keyId(), XJU));
         SignerKeySignature assertion = passkey.assertIntent(intent).signatureFor(passkey.keyId(), intent);
@@ -229,11 +225,7 @@ class SignaturesInCertificatesTest {
         assertThat(check.signatures().get(0).line()).contains("signer-key " + passkey.keyId(), "the signature verifies");
 
         aProposal();
-        ledger.append(passkey.keyId(), "SignerKey", SignerKeyRegistered.class.getName(), CanonicalJson.write(
-                JsonNodeFactory.instance.objectNode().put("algorithm", "WebAuthn").put("credentialId",
-                        passkey.credentialId()).put("keyId", passkey.keyId()).put("partyId", XJU)
-                        .put("publicKey", passkey.spkiBase64()).put("registeredBy", "signatory")
-                        .put("rpId", TestPasskey.RP_ID)));
+        registerPasskey(passkey);
         approveByCertifier(passkey.keyId(), XJU);
         signWith(passkey.keyId(), XJU, assertion.intent(), assertion.value());
 
@@ -307,6 +299,14 @@ class SignaturesInCertificatesTest {
         ledger.append(keyId, "SignerKey", SignerKeyRegistered.class.getName(), CanonicalJson.write(
                 JsonNodeFactory.instance.objectNode().put("algorithm", "Ed25519").put("keyId", keyId)
                         .put("partyId", partyId).put("publicKey", publicKey(key)).put("registeredBy", "signatory")));
+    }
+
+    private void registerPasskey(TestPasskey passkey) {
+        ledger.append(passkey.keyId(), "SignerKey", SignerKeyRegistered.class.getName(), CanonicalJson.write(
+                JsonNodeFactory.instance.objectNode().put("algorithm", "WebAuthn").put("credentialId",
+                        passkey.credentialId()).put("keyId", passkey.keyId()).put("partyId", XJU)
+                        .put("publicKey", passkey.spkiBase64()).put("registeredBy", "signatory")
+                        .put("rpId", TestPasskey.RP_ID)));
     }
 
     private void approveByCertifier(String keyId, String partyId) {

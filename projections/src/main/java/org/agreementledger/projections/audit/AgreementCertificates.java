@@ -80,7 +80,8 @@ public class AgreementCertificates {
             throw new InvalidQueryException("consistentWith", "consistentWith is the size of a tree you kept a"
                     + " checkpoint of, from 1 to " + size + ", the size of the latest signed checkpoint");
         }
-        List<LoggedEvent> logged = events.stream().map(event -> logged(event, size)).toList();
+        List<LoggedEvent> logged = events.stream()
+                .map(event -> logged(event, subtrees.leafIndexOf(event.globalPosition()).orElseThrow(), size)).toList();
         LogConsistency consistency = consistentWith == null ? null : new LogConsistency(consistentWith, size,
                 base64(subtrees.withSubtreesRead(tree -> tree.consistencyProof(consistentWith, size))));
         return Optional.of(new AgreementCertificate(AgreementCertificate.FORMAT, agreementId, Instant.now(clock),
@@ -103,11 +104,11 @@ public class AgreementCertificates {
                 continue;
             }
             for (AuditEvent event : auditTrail.historyOf(keyId)) {
-                if (!SignerKeyEvent.AGGREGATE_TYPE.equals(event.aggregateType())
-                        || subtrees.leafIndexOf(event.globalPosition()).filter(leaf -> leaf < size).isEmpty()) {
+                Optional<Long> leaf = subtrees.leafIndexOf(event.globalPosition()).filter(index -> index < size);
+                if (!SignerKeyEvent.AGGREGATE_TYPE.equals(event.aggregateType()) || leaf.isEmpty()) {
                     continue;
                 }
-                keyEvents.add(logged(event, size));
+                keyEvents.add(logged(event, leaf.get(), size));
                 String approvingKey = event.payload().path("signature").path("keyId").textValue();
                 if (event.payloadType().equals(SignerKeyApproved.class.getName()) && approvingKey != null) {
                     toVisit.add(approvingKey);
@@ -118,8 +119,7 @@ public class AgreementCertificates {
         return keyEvents;
     }
 
-    private LoggedEvent logged(AuditEvent event, long size) {
-        long leaf = subtrees.leafIndexOf(event.globalPosition()).orElseThrow();
+    private LoggedEvent logged(AuditEvent event, long leaf, long size) {
         return new LoggedEvent(event, leaf, base64(subtrees.withSubtreesRead(tree -> tree.inclusionProof(leaf, size))));
     }
 

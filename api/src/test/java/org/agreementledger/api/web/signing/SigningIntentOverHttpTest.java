@@ -1,7 +1,7 @@
 package org.agreementledger.api.web.signing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.agreementledger.api.signing.SigningIntents;
+import org.agreementledger.api.signing.OutstandingIssuance;
 import org.agreementledger.api.support.Agreements;
 import org.agreementledger.api.support.HttpContractTest;
 import org.agreementledger.api.support.LedgerClient.Answer;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.within;
 class SigningIntentOverHttpTest extends HttpContractTest {
 
     @Autowired
-    SigningIntents intents;
+    OutstandingIssuance issuance;
 
     private static final String KEY_ID = "ed25519:test-key";
 
@@ -148,7 +148,7 @@ class SigningIntentOverHttpTest extends HttpContractTest {
                 VALUES ('lapsed-long-ago', ?, ?, 'sign', 'k', '\\x00', 'signatory-xju', now() - interval '25 hours')""",
                 UUID.fromString(id), Agreements.XJU);
 
-        assertThat(intents.forgetLapsed()).isPositive();
+        assertThat(issuance.forgetLapsed()).isPositive();
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM signing_intent WHERE nonce = 'lapsed-long-ago'",
                 Long.class)).isZero();
