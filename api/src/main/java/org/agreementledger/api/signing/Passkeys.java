@@ -28,6 +28,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -143,7 +144,9 @@ public class Passkeys {
             registration = webAuthn.verify(new RegistrationRequest(attestation, clientData),
                     new RegistrationParameters(serverProperty(Base64.getUrlDecoder().decode(challenge)), ALGORITHMS,
                             true, true));
-        } catch (VerificationException | DataConversionException | IllegalArgumentException notVerified) {
+        } catch (VerificationException | DataConversionException | JacksonException | IllegalArgumentException
+                notVerified) {
+            // webauthn4j lets its Jackson 3 exceptions through on some malformed CBOR: still the client's input
             throw refused("the registration does not verify: " + notVerified.getMessage());
         }
         jdbc.update("UPDATE passkey_challenge SET used_at = now() WHERE challenge = ?", challenge);
@@ -172,7 +175,8 @@ public class Passkeys {
                             new AuthenticatorImpl(credential, new NoneAttestationStatement(), 0),
                             List.of(credentialId), true, true));
             return Optional.empty();
-        } catch (VerificationException | DataConversionException | IllegalArgumentException notVerified) {
+        } catch (VerificationException | DataConversionException | JacksonException | IllegalArgumentException
+                notVerified) {
             return Optional.of("the assertion is not the passkey's over the intent: " + notVerified.getMessage());
         }
     }

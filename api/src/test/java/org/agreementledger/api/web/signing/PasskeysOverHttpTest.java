@@ -91,6 +91,11 @@ class PasskeysOverHttpTest extends HttpContractTest {
                 passkey.registration(challenge, SoftwarePasskey.PRESENT_AND_VERIFIED)), "passkey-invalid");
         assertRefused(client.post("signatory-xju", XJU_KEYS, passkey.at("http://evil.example")
                 .registration(challenge, SoftwarePasskey.PRESENT_AND_VERIFIED)), "passkey-invalid");
+        for (String malformed : new String[]{"oWNmbXRkbm9uZQ", "9gr_AAEC", "o2NmbXRkbm9uZWdhdHRTdG10oGhhdXRoRGF0YUEA"}) {
+            Map<String, Object> registration = passkey.registration(challenge, SoftwarePasskey.PRESENT_AND_VERIFIED);
+            registration.put("attestationObject", malformed);
+            assertRefused(client.post("signatory-xju", XJU_KEYS, registration), "passkey-invalid");
+        }
         assertThat(client.post("signatory-xju", XJU_KEYS,
                 passkey.registration(challenge, SoftwarePasskey.PRESENT_AND_VERIFIED)).status()).isEqualTo(201);
         assertRefused(client.post("signatory-xju", XJU_KEYS,
@@ -115,6 +120,11 @@ class PasskeysOverHttpTest extends HttpContractTest {
         bare.remove("authenticatorData");
         bare.remove("clientDataJSON");
         assertSignatureRefused(agreementId, bare);
+        for (String malformed : new String[]{"AA", "9gr_AAEC", "A".repeat(60)}) {
+            Map<String, Object> garbled = new HashMap<>(passkey.signatureOf(intent, SoftwarePasskey.PRESENT_AND_VERIFIED));
+            garbled.put("authenticatorData", malformed);
+            assertSignatureRefused(agreementId, garbled);
+        }
 
         assertThat(eventCount()).as("nothing written").isEqualTo(events);
     }
